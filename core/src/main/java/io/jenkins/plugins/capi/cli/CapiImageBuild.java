@@ -1,0 +1,35 @@
+package io.jenkins.plugins.capi.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code capi-image-build}: the command-line front end of the core library. */
+@Command(
+        name = "capi-image-build",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Validates image configs, runs Spectro Cloud's CAPI Image Builder container and reports the template it built.",
+        subcommands = {CommandLine.HelpCommand.class},
+        exitCodeOnInvalidInput = ExitCode.INVALID_INPUT,
+        exitCodeOnExecutionException = ExitCode.FAILED)
+public final class CapiImageBuild implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by {@link #main} and the tests. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new CapiImageBuild());
+        cl.setExecutionExceptionHandler(new SafeExceptionHandler());
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
+    }
+}

@@ -1,0 +1,41 @@
+package io.jenkins.plugins.capi.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.capi.secrets.BuildSecrets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ImageConfigTest {
+
+    private static final String PLANTED = "Pl@nted-S3cret-9f27";
+
+    @Test
+    void secretValuesNeverShowInToString() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(ImageConfig.IMAGE_NAME, "rocky-8");
+        values.put(ImageConfig.VCENTER_PASSWORD, PLANTED);
+        values.put(ImageConfig.RHEL_SUBSCRIPTION_PASS, PLANTED + "-rhel");
+        ImageConfig config = ImageConfig.of("imageconfig", values);
+
+        assertThat(config.toString()).doesNotContain(PLANTED).contains("image_name=rocky-8", "<redacted>");
+        assertThat(config.entry(ImageConfig.VCENTER_PASSWORD).orElseThrow().toString()).doesNotContain(PLANTED);
+        assertThat(config.value(ImageConfig.VCENTER_PASSWORD)).contains(PLANTED);
+    }
+
+    @Test
+    void emptyValueMeansUnset() {
+        ImageConfig config = ImageConfig.of("imageconfig", Map.of(ImageConfig.ISO_NAME, ""));
+        assertThat(config.value(ImageConfig.ISO_NAME)).isEmpty();
+        assertThat(config.entry(ImageConfig.ISO_NAME)).isPresent();
+    }
+
+    @Test
+    void buildSecretsToStringHidesPasswords() {
+        BuildSecrets s = BuildSecrets.vcenter("admin@vsphere.local", PLANTED).withRhel("rh", PLANTED + "r")
+                .withRegistry("reg", PLANTED + "g");
+        assertThat(s.toString()).doesNotContain(PLANTED).contains("admin@vsphere.local");
+        assertThat(s.maskableValues()).containsExactly(PLANTED, PLANTED + "r", PLANTED + "g");
+    }
+}

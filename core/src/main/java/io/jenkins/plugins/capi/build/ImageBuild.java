@@ -1,0 +1,25 @@
+package io.jenkins.plugins.capi.build;
+
+/**
+ * One image build from start to end: load and validate the config, check the ISO, pre-flight vCenter,
+ * run the builder container, collect outputs and write the template metadata.
+ *
+ * <p>Interrupting the calling thread aborts the build: the container is stopped gracefully (SIGTERM, then
+ * kill after the grace period) and removed, the rendered imageconfig is deleted, and
+ * {@link InterruptedException} is thrown.
+ */
+public final class ImageBuild {
+
+    public BuildOutcome run(BuildRequest request, BuildListener listener) throws InterruptedException {
+        throw new UnsupportedOperationException("wired in the integration step");
+    }
+
+    /**
+     * Makes sure no container of {@code runId} is left: stops (with {@code stopGraceSeconds}) and removes it.
+     * Used after an abort as a second, short call. Returns how many containers were removed.
+     */
+    public static int removeContainersOf(String dockerHost, String runId, int stopGraceSeconds)
+            throws InterruptedException {
+        throw new UnsupportedOperationException("wired in the integration step");
+    }
+}

@@ -78,7 +78,7 @@ public final class ImageConfigValidator {
 
         private void placeholders() {
             for (ImageConfig.Entry e : config.entries().values()) {
-                if (!e.isSet() || suppliedCredential(e.key())) {
+                if (!e.isSet()) {
                     continue;
                 }
                 boolean secret = ConfigKey.isSecret(e.key());
@@ -87,7 +87,13 @@ public final class ImageConfigValidator {
                         : PLACEHOLDER.matcher(v).find() || MASKED.matcher(v).matches();
                 if (placeholder) {
                     placeholders.add(e.key());
-                    String shown = secret ? "" : " (it still reads " + v + ")";
+                    if (suppliedCredential(e.key())) {
+                        continue; // the supplied credential replaces it
+                    }
+                    // Credential keys are never echoed, not even the user names.
+                    boolean credential = secret || e.key().equals(ImageConfig.VCENTER_USER)
+                            || e.key().equals(ImageConfig.RHEL_SUBSCRIPTION_USER);
+                    String shown = credential ? "" : " (it still reads " + v + ")";
                     error(e.key(), "placeholder not filled in: `" + e.key() + "`" + shown,
                             "replace it with the real value, or leave the value empty if the key does not apply");
                 }
@@ -284,6 +290,9 @@ public final class ImageConfigValidator {
 
         private void rhel() {
             String os = config.osVersion();
+            if (!OS_VERSIONS.contains(os)) {
+                return;
+            }
             String user = ImageConfig.RHEL_SUBSCRIPTION_USER;
             String pass = ImageConfig.RHEL_SUBSCRIPTION_PASS;
             if (os.startsWith("rockylinux-")) {

@@ -106,6 +106,11 @@ public final class ImageConfigParser {
                             "save the file as plain UTF-8 text");
                     return;
                 }
+                if (content[i] == '\r') {
+                    error(null, lineNo, i - start + 1, "line contains a carriage return that is not part of a CRLF line end",
+                            "save the file with LF or CRLF line ends");
+                    return;
+                }
             }
             CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -266,6 +266,15 @@ class ImageConfigParserTest {
     }
 
     @Test
+    void loneCarriageReturnIsAnError() throws Exception {
+        ParsedConfig p = parse("os_version=rhel-8\nimage_name=a\rb\r\r\nimage_type=fips\r\n");
+        Finding f = only(p);
+        assertThat(f.location()).isEqualTo(new SourceLocation("imageconfig", 2, 13));
+        assertThat(f.message()).contains("carriage return");
+        assertThat(p.config().imageType()).isEqualTo("fips");
+    }
+
+    @Test
     void veryLongLineIsAnErrorAndOtherLinesAreStillRead() throws Exception {
         String text = "os_version=rhel-8\nimage_name=" + "x".repeat(ImageConfigParser.MAX_LINE_BYTES) + "\nimage_type=fips\n";
         ParsedConfig p = parse(text);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -57,6 +58,11 @@ public final class ConfigLoader {
         List<Finding> findings = new ArrayList<>(parsed.findings());
         findings.addAll(overridden.findings());
         findings.addAll(ImageConfigValidator.validate(overridden.config(), options));
+        // Reading order: the file's lines, then the overrides, then what concerns the file as a whole.
+        String fileSource = parsed.config().source();
+        findings.sort(Comparator.<Finding>comparingInt(f -> !f.location().hasLine() ? 2
+                        : f.location().source().equals(fileSource) ? 0 : 1)
+                .thenComparingInt(f -> f.location().line()));
         return new LoadedConfig(overridden.config(), findings);
     }
 }

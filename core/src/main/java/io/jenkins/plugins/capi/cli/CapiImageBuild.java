@@ -25,6 +25,7 @@ public final class CapiImageBuild implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new CapiImageBuild());
         cl.setExecutionExceptionHandler(new SafeExceptionHandler());
+        cl.setParameterExceptionHandler(new SafeParameterExceptionHandler());
         return cl;
     }
 

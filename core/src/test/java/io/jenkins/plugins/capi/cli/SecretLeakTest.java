@@ -106,6 +106,25 @@ class SecretLeakTest {
     }
 
     @Test
+    void mistypedCommandLinesDoNotEchoTheirArguments() {
+        String file = ValidateCommandTest.fixture("rocky-iso");
+        for (String[] args : List.of(
+                new String[] {"validate", "-c", file, "--set", "vcenter_password", IN_SET},
+                new String[] {"validate", "-c", file, "--vcenter-password=" + IN_SET},
+                new String[] {"render", "-c", file, "--password", IN_SET},
+                new String[] {IN_SET},
+                new String[] {"validate", "-c", file, "--set=" + IN_SET})) {
+            CliRun r = CliRun.run(args);
+            assertThat(r.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+            assertThat(r.err()).startsWith("capi-image-build: error: ").contains("--help");
+            assertNoSecret(String.join(" ", args).replace(IN_SET, "<set>"), r.all());
+        }
+        assertThat(CliRun.run("validate", "-c", file, "--vcenter-password=" + IN_SET).err())
+                .contains("unknown option --vcenter-password");
+        assertThat(CliRun.run("valdate").err()).contains("Did you mean", "validate");
+    }
+
+    @Test
     void noFindingOrExceptionMessageContainsAPlantedSecret(@TempDir Path dir) throws Exception {
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("vcenter_password", IN_SET);

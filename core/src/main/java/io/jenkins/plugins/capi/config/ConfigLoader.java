@@ -1,6 +1,7 @@
 package io.jenkins.plugins.capi.config;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -41,23 +42,30 @@ public final class ConfigLoader {
 
     /**
      * @param overridesSource how findings name the overrides, e.g. {@code --set} or {@code overrides}
+     * @param options         null means {@link ValidationOptions#DEFAULTS}
      * @throws NoSuchFileException when {@code file} does not exist (the message names it)
      * @throws ConfigParseException when the file cannot be read as an image config at all
      */
     public static LoadedConfig load(Path file, Map<String, String> overrides, String overridesSource,
                                     ValidationOptions options) throws IOException {
+        ValidationOptions checked = options == null ? ValidationOptions.DEFAULTS : options;
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString(), null, "image config file not found");
         }
         if (Files.isDirectory(file)) {
             throw new IOException(file + ": is a directory, not an image config file");
         }
-        ParsedConfig parsed = new ImageConfigParser().parse(file);
+        ParsedConfig parsed;
+        try {
+            parsed = new ImageConfigParser().parse(file);
+        } catch (AccessDeniedException e) {
+            throw new IOException(file + ": cannot read the image config file (permission denied)", e);
+        }
         ParsedConfig overridden = Overrides.apply(parsed.config(), overrides == null ? Map.of() : overrides,
                 overridesSource);
         List<Finding> findings = new ArrayList<>(parsed.findings());
         findings.addAll(overridden.findings());
-        findings.addAll(ImageConfigValidator.validate(overridden.config(), options));
+        findings.addAll(ImageConfigValidator.validate(overridden.config(), checked));
         // Reading order: the file's lines, then the overrides, then what concerns the file as a whole.
         String fileSource = parsed.config().source();
         findings.sort(Comparator.<Finding>comparingInt(f -> !f.location().hasLine() ? 2

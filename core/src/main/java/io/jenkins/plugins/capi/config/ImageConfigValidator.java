@@ -133,6 +133,8 @@ public final class ImageConfigValidator {
                 error(key, "image_name must not be . or contain ..: it becomes a folder name", hint);
             } else if (v.chars().anyMatch(Character::isISOControl)) {
                 error(key, "image_name contains a control character", hint);
+            } else if (!v.strip().equals(v)) {
+                error(key, "image_name starts or ends with a space", "image_name=" + ImageConfigWriter.quote(v.strip()));
             } else if (v.length() > MAX_IMAGE_NAME_LENGTH) {
                 error(key, "image_name is " + v.length() + " characters long; at most " + MAX_IMAGE_NAME_LENGTH
                         + " are allowed (vSphere VM names are limited)", "use a shorter name");

@@ -47,6 +47,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void unreadableFileSaysPermissionDenied(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("imageconfig");
+        Files.writeString(file, "os_version=rhel-8\n");
+        if (!file.toFile().setReadable(false) || Files.isReadable(file)) {
+            org.junit.jupiter.api.Assumptions.abort("running as root: file permissions are not enforced, cannot test an unreadable file");
+        }
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of(), JENKINS))
+                .hasMessage(file + ": cannot read the image config file (permission denied)");
+    }
+
+    @Test
     void directoryIsRejected(@TempDir Path dir) {
         assertThatThrownBy(() -> ConfigLoader.load(dir, Map.of(), JENKINS)).hasMessageContaining("is a directory");
     }

@@ -104,6 +104,7 @@ class ImageConfigValidatorTest {
                 Arguments.of("image_name=..", E, 3, "must not be . or contain ..", "letters, digits"),
                 Arguments.of("image_name=rocky..8", E, 3, "must not be . or contain ..", "letters, digits"),
                 Arguments.of("image_name='rocky\t8'", E, 3, "control character", "letters, digits"),
+                Arguments.of("image_name=' rocky-8 '", E, 3, "starts or ends with a space", "image_name=rocky-8"),
                 Arguments.of("image_name=" + "r".repeat(81), E, 3, "81 characters long; at most 80", "shorter name"),
                 // versions
                 Arguments.of("k8s_version=v1.30.4", E, 5, "k8s_version v1.30.4 starts with a v", "drop the v: k8s_version=1.30.4"),

@@ -94,10 +94,22 @@ public final class ImageConfigValidator {
                     boolean credential = secret || e.key().equals(ImageConfig.VCENTER_USER)
                             || e.key().equals(ImageConfig.RHEL_SUBSCRIPTION_USER);
                     String shown = credential ? "" : " (it still reads " + v + ")";
-                    error(e.key(), "placeholder not filled in: `" + e.key() + "`" + shown,
-                            "replace it with the real value, or leave the value empty if the key does not apply");
+                    error(e.key(), "placeholder not filled in: `" + e.key() + "`" + shown, placeholderHint(e.key()));
                 }
             }
+        }
+
+        private String placeholderHint(String key) {
+            return switch (key) {
+                case ImageConfig.VCENTER_USER, ImageConfig.VCENTER_PASSWORD ->
+                        "supply the vCenter credential in Jenkins (VCENTER_USER/VCENTER_PASSWORD for the CLI), or write the real value";
+                case ImageConfig.RHEL_SUBSCRIPTION_USER, ImageConfig.RHEL_SUBSCRIPTION_PASS ->
+                        "supply the RHEL credential in Jenkins (RHEL_USER/RHEL_PASSWORD for the CLI), write the real value,"
+                                + " or empty it when the build needs no subscription";
+                case ImageConfig.ISO_CHECKSUM -> "run sha256sum "
+                        + (config.isoName().isEmpty() ? "<iso>" : config.isoName()) + " and write the 64 hex digits";
+                default -> "replace it with the real value, or leave the value empty if the key does not apply";
+            };
         }
 
         private boolean suppliedCredential(String key) {

@@ -390,6 +390,8 @@ class ImageConfigValidatorTest {
         assertThat(findings).extracting(f -> f.location().line())
                 .containsExactly(31, 38, 39, 40, 41, 42, 43, 44, 45, 46);
         assertThat(findings).allSatisfy(f -> assertThat(f.message()).startsWith("placeholder not filled in"));
+        assertThat(findings.get(0).hint()).isEqualTo("run sha256sum Rocky-8-latest-x86_64-dvd.iso and write the 64 hex digits");
+        assertThat(findings.get(3).hint()).contains("VCENTER_PASSWORD");
         assertThat(ImageConfigValidator.validate(p.config(), VCENTER_FROM_JENKINS)).extracting(f -> f.location().line())
                 .containsExactly(31, 38, 41, 42, 43, 44, 45, 46);
     }

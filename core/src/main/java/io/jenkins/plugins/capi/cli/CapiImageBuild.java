@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Validates image configs, runs Spectro Cloud's CAPI Image Builder container and reports the template it built.",
-        subcommands = {CommandLine.HelpCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, RenderCommand.class},
         exitCodeOnInvalidInput = ExitCode.INVALID_INPUT,
         exitCodeOnExecutionException = ExitCode.FAILED)
 public final class CapiImageBuild implements Runnable {
@@ -25,6 +25,7 @@ public final class CapiImageBuild implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new CapiImageBuild());
         cl.setExecutionExceptionHandler(new SafeExceptionHandler());
+        cl.setParameterExceptionHandler(new SafeParameterExceptionHandler());
         return cl;
     }
 

@@ -87,8 +87,12 @@ public final class ImageConfig {
         return new ImageConfig(source, e);
     }
 
+    /**
+     * A documented secret key, or an unknown key that looks like one (a misspelt {@code vcenter_pasword}, or a name
+     * with "pass", "secret", "token" or "cred" in it): its value is redacted the same way.
+     */
     public static boolean isSecretKey(String key) {
-        return SECRET_KEYS.contains(key);
+        return SECRET_KEYS.contains(key) || ConfigKey.isSecret(key);
     }
 
     /** The file (or pseudo-source) this config was read from. */

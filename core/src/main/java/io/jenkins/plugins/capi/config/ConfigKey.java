@@ -1,0 +1,183 @@
+package io.jenkins.plugins.capi.config;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every key the vendor documents for {@code imageconfig}, with the section it belongs to, whether its value is a
+ * secret, whether it is reserved for a future provider, and the spellings older documents used for it.
+ */
+public enum ConfigKey {
+    OS_VERSION(ImageConfig.OS_VERSION, Section.OS, Flag.NONE, "os_versions"),
+    IMAGE_TYPE(ImageConfig.IMAGE_TYPE, Section.OS, Flag.NONE),
+    IMAGE_NAME(ImageConfig.IMAGE_NAME, Section.IMAGE, Flag.NONE),
+    CLOUD_TYPE(ImageConfig.CLOUD_TYPE, Section.CLOUD, Flag.NONE),
+    K8S_VERSION(ImageConfig.K8S_VERSION, Section.VERSIONS, Flag.NONE),
+    CNI_VERSION(ImageConfig.CNI_VERSION, Section.VERSIONS, Flag.NONE),
+    CONTAINERD_VERSION(ImageConfig.CONTAINERD_VERSION, Section.VERSIONS, Flag.NONE),
+    CRICTL_VERSION(ImageConfig.CRICTL_VERSION, Section.VERSIONS, Flag.NONE),
+    // The template prints a hyphen; very old guides print a search-and-replace accident.
+    RHEL_SUBSCRIPTION_USER(ImageConfig.RHEL_SUBSCRIPTION_USER, Section.RHEL, Flag.NONE,
+            "rhel_subscription-user", "rhel_subscripocky-8user"),
+    RHEL_SUBSCRIPTION_PASS(ImageConfig.RHEL_SUBSCRIPTION_PASS, Section.RHEL, Flag.SECRET),
+    ISO_NAME(ImageConfig.ISO_NAME, Section.ISO, Flag.NONE),
+    ISO_CHECKSUM(ImageConfig.ISO_CHECKSUM, Section.ISO, Flag.NONE),
+    AWS_ACCESS_KEY(ImageConfig.AWS_ACCESS_KEY, Section.AWS, Flag.RESERVED),
+    AWS_SECRET_KEY(ImageConfig.AWS_SECRET_KEY, Section.AWS, Flag.RESERVED_SECRET),
+    VCENTER_SERVER(ImageConfig.VCENTER_SERVER, Section.VSPHERE, Flag.NONE),
+    VCENTER_USER(ImageConfig.VCENTER_USER, Section.VSPHERE, Flag.NONE),
+    VCENTER_PASSWORD(ImageConfig.VCENTER_PASSWORD, Section.VSPHERE, Flag.SECRET),
+    VCENTER_DATACENTER(ImageConfig.VCENTER_DATACENTER, Section.VSPHERE, Flag.NONE),
+    VCENTER_DATASTORE(ImageConfig.VCENTER_DATASTORE, Section.VSPHERE, Flag.NONE),
+    VCENTER_NETWORK(ImageConfig.VCENTER_NETWORK, Section.VSPHERE, Flag.NONE),
+    VCENTER_FOLDER(ImageConfig.VCENTER_FOLDER, Section.VSPHERE, Flag.NONE),
+    VCENTER_CLUSTER(ImageConfig.VCENTER_CLUSTER, Section.VSPHERE, Flag.NONE),
+    VCENTER_RESOURCE_POOL(ImageConfig.VCENTER_RESOURCE_POOL, Section.VSPHERE, Flag.NONE),
+    VCENTER_TEMPLATE(ImageConfig.VCENTER_TEMPLATE, Section.VSPHERE_TEMPLATE, Flag.NONE),
+    AZURE_CLIENT_ID(ImageConfig.AZURE_CLIENT_ID, Section.AZURE, Flag.RESERVED),
+    AZURE_CLIENT_SECRET(ImageConfig.AZURE_CLIENT_SECRET, Section.AZURE, Flag.RESERVED_SECRET),
+    AZURE_SUBSCRIPTION_ID(ImageConfig.AZURE_SUBSCRIPTION_ID, Section.AZURE, Flag.RESERVED),
+    AZURE_LOCATION(ImageConfig.AZURE_LOCATION, Section.AZURE, Flag.RESERVED),
+    AZURE_STORAGE_ACCOUNT(ImageConfig.AZURE_STORAGE_ACCOUNT, Section.AZURE, Flag.RESERVED),
+    AZURE_RESOURCE_GROUP(ImageConfig.AZURE_RESOURCE_GROUP, Section.AZURE, Flag.RESERVED),
+    GOOGLE_APP_CREDS(ImageConfig.GOOGLE_APP_CREDS, Section.GCP, Flag.RESERVED),
+    GCP_PROJECT_ID(ImageConfig.GCP_PROJECT_ID, Section.GCP, Flag.RESERVED),
+    AIRGAP(ImageConfig.AIRGAP, Section.AIRGAP, Flag.NONE),
+    AIRGAP_IP(ImageConfig.AIRGAP_IP, Section.AIRGAP, Flag.NONE),
+    K8S_RPM_KEY(ImageConfig.K8S_RPM_KEY, Section.AIRGAP, Flag.NONE),
+    K8S_RPM_SERVER(ImageConfig.K8S_RPM_SERVER, Section.AIRGAP, Flag.NONE),
+    CONTAINERD_URL(ImageConfig.CONTAINERD_URL, Section.AIRGAP, Flag.NONE),
+    CRICTL_URL(ImageConfig.CRICTL_URL, Section.AIRGAP, Flag.NONE),
+    K8S_CONTAINER_REG(ImageConfig.K8S_CONTAINER_REG, Section.AIRGAP, Flag.NONE),
+    CERT_URL(ImageConfig.CERT_URL, Section.AIRGAP, Flag.NONE);
+
+    /** The template's groups of keys, in template order. */
+    public enum Section { OS, IMAGE, CLOUD, VERSIONS, RHEL, ISO, AWS, VSPHERE, VSPHERE_TEMPLATE, AZURE, GCP, AIRGAP }
+
+    private enum Flag {
+        NONE(false, false), SECRET(true, false), RESERVED(false, true), RESERVED_SECRET(true, true);
+
+        final boolean secret;
+        final boolean reserved;
+
+        Flag(boolean secret, boolean reserved) {
+            this.secret = secret;
+            this.reserved = reserved;
+        }
+    }
+
+    private static final Map<String, ConfigKey> BY_NAME;
+    private static final Map<String, ConfigKey> BY_LEGACY_NAME;
+
+    static {
+        Map<String, ConfigKey> byName = new LinkedHashMap<>();
+        Map<String, ConfigKey> byLegacy = new LinkedHashMap<>();
+        for (ConfigKey k : values()) {
+            byName.put(k.key, k);
+            k.legacyNames.forEach(l -> byLegacy.put(l, k));
+        }
+        BY_NAME = Collections.unmodifiableMap(byName);
+        BY_LEGACY_NAME = Collections.unmodifiableMap(byLegacy);
+    }
+
+    private final String key;
+    private final Section section;
+    private final Flag flag;
+    private final List<String> legacyNames;
+
+    ConfigKey(String key, Section section, Flag flag, String... legacyNames) {
+        this.key = key;
+        this.section = section;
+        this.flag = flag;
+        this.legacyNames = List.of(legacyNames);
+    }
+
+    /** The name as written in the file, e.g. {@code k8s_version}. */
+    public String key() {
+        return key;
+    }
+
+    public Section section() {
+        return section;
+    }
+
+    /** A secret: never printed, logged or put into a finding. */
+    public boolean secret() {
+        return flag.secret;
+    }
+
+    /** Documented as "reserved for future use" (AWS, Azure, GCP): must stay empty. */
+    public boolean reserved() {
+        return flag.reserved;
+    }
+
+    /** Spellings older documents used; read with a warning and normalised to {@link #key()}. */
+    public List<String> legacyNames() {
+        return legacyNames;
+    }
+
+    /** The key written exactly as {@code name}. */
+    public static Optional<ConfigKey> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /** The key for which {@code name} is a legacy spelling. */
+    public static Optional<ConfigKey> byLegacyName(String name) {
+        return Optional.ofNullable(BY_LEGACY_NAME.get(name));
+    }
+
+    public static boolean isKnown(String name) {
+        return BY_NAME.containsKey(name);
+    }
+
+    /**
+     * Whether the value of {@code name} must be treated as secret: a documented secret key, or an unknown key that
+     * looks like one (a misspelt {@code vcenter_pasword} still holds a password).
+     */
+    public static boolean isSecret(String name) {
+        ConfigKey k = BY_NAME.get(name);
+        if (k != null) {
+            return k.secret();
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.contains("pass") || lower.contains("secret") || lower.contains("token") || lower.contains("cred")) {
+            return true;
+        }
+        return closest(name).map(ConfigKey::secret).orElse(false);
+    }
+
+    /**
+     * The documented key closest to a misspelt {@code name}, if it is close enough to be a plausible typo
+     * (case-insensitive edit distance of at most a third of the length, and at most 3).
+     */
+    public static Optional<ConfigKey> closest(String name) {
+        String lower = name.toLowerCase(Locale.ROOT).replace('-', '_');
+        ConfigKey best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (ConfigKey k : values()) {
+            for (String candidate : candidatesOf(k)) {
+                int d = EditDistance.between(lower, candidate);
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = k;
+                }
+            }
+        }
+        int allowed = Math.min(3, Math.max(1, lower.length() / 3));
+        return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+    }
+
+    private static List<String> candidatesOf(ConfigKey k) {
+        String[] all = new String[k.legacyNames.size() + 1];
+        all[0] = k.key;
+        for (int i = 0; i < k.legacyNames.size(); i++) {
+            all[i + 1] = k.legacyNames.get(i).replace('-', '_');
+        }
+        return Arrays.asList(all);
+    }
+}

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.capi.metadata;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -30,8 +29,7 @@ public final class MetadataJson {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .serializationInclusion(JsonInclude.Include.ALWAYS)
-            .build();
+            .build(); // default inclusion (ALWAYS) writes nulls: every field is present, as the schema requires
 
     private MetadataJson() {}
 

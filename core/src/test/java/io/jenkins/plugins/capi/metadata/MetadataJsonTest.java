@@ -85,6 +85,24 @@ class MetadataJsonTest {
     }
 
     @Test
+    void theExampleInTheDocsValidatesAndReads() throws Exception {
+        String doc;
+        try (InputStream in = MetadataJsonTest.class.getResourceAsStream("/metadata.md")) {
+            assertThat(in).as("docs/metadata.md on the test class path").isNotNull();
+            doc = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        int start = doc.indexOf("```json\n") + "```json\n".length();
+        String example = doc.substring(start, doc.indexOf("\n```", start));
+        assertThat(validate(example)).isEmpty();
+        Path file = Files.writeString(output.resolve("example.json"), example);
+        TemplateMetadata m = MetadataJson.read(file);
+        assertThat(m.vcenter().facts().managedObjectId()).isEqualTo("vm-4711");
+        assertThat(m.files()).hasSize(7);
+        // the example is what MetadataJson writes, byte for byte
+        assertThat(MetadataJson.toJson(m)).isEqualTo(example + "\n");
+    }
+
+    @Test
     void writeAndReadRoundTrip() throws Exception {
         TemplateMetadata m = collected(true);
         Path file = MetadataJson.defaultFile(output);

@@ -118,6 +118,13 @@ public final class IsoCheck {
                     "give the user running the build read permission (e.g. chmod a+r)"));
             return List.copyOf(findings);
         }
+        if (externalIso == null && escapesOutputFolder(iso, outputDir)) {
+            findings.add(Finding.error(key, fileAt, iso + " is a symbolic link to a file outside the output folder; "
+                            + "the builder container sees only the output folder, so it cannot follow the link",
+                    "copy the ISO into the output folder, or give its path as the external ISO (--iso) so it is "
+                            + "mounted into the container read-only"));
+            return List.copyOf(findings);
+        }
         if (externalIso != null && !isoName.isEmpty() && isPlainFileName(isoName)
                 && Files.exists(outputDir.resolve(isoName))) {
             findings.add(new Finding(Severity.INFO, ImageConfig.ISO_NAME, nameAt,
@@ -225,6 +232,17 @@ public final class IsoCheck {
             hint += "; ISO files there: " + String.join(", ", isos);
         }
         return hint;
+    }
+
+    private static boolean escapesOutputFolder(Path iso, Path outputDir) {
+        if (!Files.isSymbolicLink(iso)) {
+            return false;
+        }
+        try {
+            return !iso.toRealPath().startsWith(outputDir.toRealPath());
+        } catch (IOException e) {
+            return false; // the existence and readability checks report what is wrong
+        }
     }
 
     private static boolean isPlainFileName(String name) {

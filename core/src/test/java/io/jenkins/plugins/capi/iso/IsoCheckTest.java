@@ -220,40 +220,37 @@ class IsoCheckTest {
     }
 
     @Test
-    void cacheSurvivesANewInstanceAndIgnoresACorruptFile() throws Exception {
-        Path cacheFile = cacheDir.resolve("sub/iso-sha256.json");
-        assertThat(IsoVerificationCache.at(cacheFile).sha256(iso, b -> {})).isEqualTo(digest);
-        assertThat(IsoVerificationCache.at(cacheFile).lookup(iso)).contains(digest);
-
-        Files.writeString(cacheFile, "{ this is not json");
-        IsoVerificationCache fresh = IsoVerificationCache.at(cacheFile);
-        assertThat(fresh.lookup(iso)).isEmpty();
-        AtomicLong hashed = new AtomicLong();
-        assertThat(fresh.sha256(iso, hashed::addAndGet)).isEqualTo(digest);
-        assertThat(hashed.get()).isEqualTo(Files.size(iso));
-        // rewritten as valid JSON
-        assertThat(IsoVerificationCache.at(cacheFile).lookup(iso)).contains(digest);
-        assertThat(Files.readString(cacheFile)).contains("\"sha256\"").contains(digest);
+    void symlinkLeavingTheOutputFolderIsAnErrorTheContainerWouldHit() throws Exception {
+        Path elsewhere = Files.createTempDirectory(cacheDir, "isos").resolve(ISO);
+        Files.move(iso, elsewhere);
+        Files.createSymbolicLink(iso, elsewhere);
+        List<Finding> findings = IsoCheck.withoutCache().check(config("iso_checksum", digest), output, null);
+        assertThat(errors(findings)).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("symbolic link");
+            assertThat(f.hint()).contains("external ISO");
+        });
+        // the same file given as the external ISO is fine
+        assertThat(errors(IsoCheck.withoutCache().check(config("iso_checksum", digest), output, elsewhere))).isEmpty();
     }
 
     @Test
-    void unwritableCacheLocationIsNotFatal() throws Exception {
-        Path blocker = cacheDir.resolve("file");
-        Files.writeString(blocker, "x");
-        IsoVerificationCache cache = IsoVerificationCache.at(blocker.resolve("iso-sha256.json"));
-        assertThat(cache.sha256(iso, b -> {})).isEqualTo(digest);
-        assertThat(cache.lookup(iso)).isEmpty();
+    void symlinkWithinTheOutputFolderIsFine() throws Exception {
+        Path real = Files.createDirectories(output.resolve("isos")).resolve("real.iso");
+        Files.move(iso, real);
+        Files.createSymbolicLink(iso, Path.of("isos", "real.iso"));
+        assertThat(errors(IsoCheck.withoutCache().check(config("iso_checksum", digest), output, null))).isEmpty();
     }
 
     @Test
-    void defaultLocationFollowsXdg() {
-        Path p = IsoVerificationCache.defaultLocation();
-        assertThat(p).endsWithRaw(Path.of("capi-image-builder", "iso-sha256.json"));
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            assertThat(p).startsWithRaw(Path.of(xdg));
-        } else {
-            assertThat(p).startsWithRaw(Path.of(System.getProperty("user.home"), ".cache"));
+    void findingsNeverCarryASecretOfTheConfig() throws Exception {
+        String planted = "Pl4nted-vCenter-S3cret";
+        for (String checksum : new String[] {"0".repeat(64), "bad", ""}) {
+            for (String name : new String[] {ISO, "missing.iso", "Rocky-boot.iso"}) {
+                List<Finding> findings = IsoCheck.withoutCache().check(config("iso_checksum", checksum,
+                        "iso_name", name, "vcenter_password", planted, "rhel_subscription_pass", planted), output, null);
+                assertThat(findings).isNotEmpty();
+                assertThat(findings).allSatisfy(f -> assertThat(f.format()).doesNotContain(planted));
+            }
         }
     }
 }

@@ -28,8 +28,8 @@ public final class OutputScanner {
     /** 64 MiB: every text file a build writes, never a disk image. */
     public static final long DEFAULT_HASH_LIMIT_BYTES = 64L << 20;
 
-    private static final Pattern GNU_LINE = Pattern.compile("^([0-9a-fA-F]{64})(?:\\s+\\*?(.*))?$");
-    private static final Pattern BSD_LINE = Pattern.compile("^SHA256 ?\\((.*)\\) ?= ?([0-9a-fA-F]{64})$");
+    private static final Pattern GNU_LINE = Pattern.compile("(?s)^([0-9a-fA-F]{64})(?:\\s+\\*?(.*))?$");
+    private static final Pattern BSD_LINE = Pattern.compile("(?s)^SHA256 ?\\((.*)\\) ?= ?([0-9a-fA-F]{64})$");
 
     private final long hashLimitBytes;
 

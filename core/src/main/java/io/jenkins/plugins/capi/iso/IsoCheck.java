@@ -121,7 +121,7 @@ public final class IsoCheck {
         if (externalIso == null && escapesOutputFolder(iso, outputDir)) {
             findings.add(Finding.error(key, fileAt, iso + " is a symbolic link to a file outside the output folder; "
                             + "the builder container sees only the output folder, so it cannot follow the link",
-                    "copy the ISO into the output folder, or give its path as the external ISO (--iso) so it is "
+                    "copy the ISO into the output folder, or pass its path as the external ISO, which is "
                             + "mounted into the container read-only"));
             return List.copyOf(findings);
         }

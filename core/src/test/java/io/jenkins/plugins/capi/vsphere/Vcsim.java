@@ -26,11 +26,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * module. Used as an extension, tests are skipped loudly when neither exists, and fail when {@code CAPI_VCSIM}
  * is set but unusable (CI must not silently skip the simulator scenarios).
  */
-final class Vcsim implements AutoCloseable {
+public final class Vcsim implements AutoCloseable {
 
-    static final String USER = "jenkins";
+    public static final String USER = "jenkins";
     /** Planted in every test; must never show up in any output. XML specials prove the escaping. */
-    static final String PASSWORD = "Pl4nted<&>'\"%s3cr3t-vc";
+    public static final String PASSWORD = "Pl4nted<&>'\"%s3cr3t-vc";
 
     private static final Pattern URL_LINE = Pattern.compile("CAPI_VCSIM_URL=https://(127\\.\\d+\\.\\d+\\.\\d+:(\\d+))/sdk");
 
@@ -47,7 +47,7 @@ final class Vcsim implements AutoCloseable {
     }
 
     /** The extension: skip loudly without a binary, fail when CAPI_VCSIM points at nothing usable. */
-    static final class Available implements ExecutionCondition {
+    public static final class Available implements ExecutionCondition {
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
             String configured = System.getenv("CAPI_VCSIM");
@@ -79,11 +79,11 @@ final class Vcsim implements AutoCloseable {
     }
 
     /** Starts vcsim with the planted password and the given scenario flags (a later {@code -l} wins). */
-    static Vcsim start(String... flags) throws IOException, InterruptedException {
+    public static Vcsim start(String... flags) throws IOException, InterruptedException {
         return startWithPassword(PASSWORD, flags);
     }
 
-    static Vcsim startWithPassword(String password, String... flags) throws IOException, InterruptedException {
+    public static Vcsim startWithPassword(String password, String... flags) throws IOException, InterruptedException {
         Path bin = binary().orElseThrow(() -> new IllegalStateException("no vcsim binary"));
         Path dir = Files.createTempDirectory("capi-vcsim");
         Path cert = dir.resolve("vcsim-ca.pem");
@@ -122,12 +122,12 @@ final class Vcsim implements AutoCloseable {
     }
 
     /** {@code 127.0.0.1:PORT}, as a user would write {@code vcenter_server}. */
-    String server() {
+    public String server() {
         return server;
     }
 
     /** The PEM certificate vcsim serves (self-signed, for 127.0.0.1). */
-    Path caFile() {
+    public Path caFile() {
         return caFile;
     }
 

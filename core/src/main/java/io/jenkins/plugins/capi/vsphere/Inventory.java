@@ -79,9 +79,13 @@ final class Inventory {
         if (InventoryPath.isAbsolute(value)) {
             return atPath(InventoryPath.absolute(value));
         }
-        Lookup direct = atPath(InventoryPath.resolve(basePath, value));
-        if (direct instanceof Found || InventoryPath.hasSeparator(value) || baseFolder == null) {
-            return direct;
+        String direct = InventoryPath.resolve(basePath, value);
+        Optional<MoRef> atDirect = client.findByInventoryPath(direct);
+        if (atDirect.isPresent()) {
+            return new Found(atDirect.get(), direct);
+        }
+        if (InventoryPath.hasSeparator(value) || baseFolder == null) {
+            return missing(direct);
         }
         String name = InventoryPath.escapeElement(value.strip().replace("/", ""));
         // A view over a type and its subtype lists an object once per matching type; keep each once.
@@ -93,7 +97,7 @@ final class Inventory {
         }
         List<MoRef> matches = new ArrayList<>(found);
         if (matches.isEmpty()) {
-            return direct;
+            return missing(direct);
         }
         if (matches.size() == 1) {
             return new Found(matches.get(0), pathOf(matches.get(0)));

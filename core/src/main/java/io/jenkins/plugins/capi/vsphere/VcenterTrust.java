@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
@@ -16,7 +17,6 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /** Builds the TLS context for one vCenter connection from the user's {@link VsphereTls} choice. */
 final class VcenterTrust {
@@ -33,7 +33,7 @@ final class VcenterTrust {
             if (tls.insecure()) {
                 ctx.init(null, new TrustManager[] {new AcceptAnyCertificate()}, null);
             } else if (tls.caFile() != null) {
-                ctx.init(null, withExtraCa(tls, server).getTrustManagers(), null);
+                ctx.init(null, new TrustManager[] {withExtraCa(tls, server)}, null);
             } else {
                 ctx.init(null, null, null);
             }
@@ -44,8 +44,11 @@ final class VcenterTrust {
         }
     }
 
-    /** The JVM's trusted CAs plus every certificate in the PEM file, so verification keeps its hostname check. */
-    private static TrustManagerFactory withExtraCa(VsphereTls tls, String server)
+    /**
+     * Trusts the CAs of the PEM file, and the JVM's CAs as well. Both delegates are the platform's PKIX trust
+     * managers, so the host name is still checked; the JVM's store is only loaded when the file's CAs do not fit.
+     */
+    private static TrustManager withExtraCa(VsphereTls tls, String server)
             throws GeneralSecurityException, VsphereException {
         Collection<? extends Certificate> extra;
         try (InputStream in = Files.newInputStream(tls.caFile())) {
@@ -64,22 +67,105 @@ final class VcenterTrust {
         } catch (IOException e) {
             throw new GeneralSecurityException(e);
         }
-        TrustManagerFactory jvm = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        jvm.init((KeyStore) null);
         int n = 0;
-        for (TrustManager tm : jvm.getTrustManagers()) {
-            if (tm instanceof X509TrustManager x) {
-                for (X509Certificate c : x.getAcceptedIssuers()) {
-                    store.setCertificateEntry("jvm-" + n++, c);
-                }
-            }
-        }
         for (Certificate c : extra) {
             store.setCertificateEntry("extra-" + n++, c);
         }
-        TrustManagerFactory combined = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        combined.init(store);
-        return combined;
+        return new FirstTrusting(pkix(store), () -> pkix(null));
+    }
+
+    private static X509ExtendedTrustManager pkix(KeyStore store) throws GeneralSecurityException {
+        TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        f.init(store);
+        for (TrustManager tm : f.getTrustManagers()) {
+            if (tm instanceof X509ExtendedTrustManager x) {
+                return x;
+            }
+        }
+        throw new GeneralSecurityException("no X.509 trust manager in " + f.getAlgorithm());
+    }
+
+    private interface TrustSource {
+        X509ExtendedTrustManager get() throws GeneralSecurityException;
+    }
+
+    /** Accepts a server chain when the file's CAs or, failing that, the JVM's CAs accept it. */
+    private static final class FirstTrusting extends X509ExtendedTrustManager {
+        private final X509ExtendedTrustManager extra;
+        private final TrustSource jvmSource;
+        private X509ExtendedTrustManager jvm;
+
+        FirstTrusting(X509ExtendedTrustManager extra, TrustSource jvmSource) {
+            this.extra = extra;
+            this.jvmSource = jvmSource;
+        }
+
+        private synchronized X509ExtendedTrustManager jvm() throws CertificateException {
+            if (jvm == null) {
+                try {
+                    jvm = jvmSource.get();
+                } catch (GeneralSecurityException e) {
+                    throw new CertificateException("cannot load the JVM trust store", e);
+                }
+            }
+            return jvm;
+        }
+
+        private interface Check {
+            void run(X509ExtendedTrustManager tm) throws CertificateException;
+        }
+
+        private void either(Check check) throws CertificateException {
+            try {
+                check.run(extra);
+            } catch (CertificateException fromFile) {
+                try {
+                    check.run(jvm());
+                } catch (CertificateException fromJvm) {
+                    fromFile.addSuppressed(fromJvm);
+                    throw fromFile;
+                }
+            }
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            either(tm -> tm.checkServerTrusted(chain, authType, socket));
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            either(tm -> tm.checkServerTrusted(chain, authType, engine));
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            either(tm -> tm.checkServerTrusted(chain, authType));
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            throw new CertificateException("client certificates are not checked here");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            throw new CertificateException("client certificates are not checked here");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("client certificates are not checked here");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return extra.getAcceptedIssuers();
+        }
     }
 
     /**

@@ -292,6 +292,15 @@ class PreflightTest {
     }
 
     @Test
+    void anotherServersCaDoesNotMakeACertificateTrusted() throws Exception {
+        try (Vcsim sim = Vcsim.start("-folder", "Templates"); Vcsim other = Vcsim.start()) {
+            PreflightReport report = Preflight.run(ImageConfig.of("imageconfig", goodValues(sim)), Vcsim.USER,
+                    Vcsim.PASSWORD, new VsphereTls(other.caFile(), false), TIMEOUTS);
+            assertThat(text(report, "vcenter_server", Severity.ERROR)).contains("TLS handshake failed");
+        }
+    }
+
+    @Test
     void aClosedPortIsReportedAsRefused() throws Exception {
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

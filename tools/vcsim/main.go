@@ -48,12 +48,14 @@ func main() {
 	pod := flag.Int("pod", 0, "storage pods (datastore clusters) per datacenter")
 	dsFree := flag.Int64("ds-free", -1, "set every datastore's free space to BYTES")
 	dsMaintenance := flag.Bool("ds-maintenance", false, "put every datastore into maintenance mode")
+	dsInaccessible := flag.Bool("ds-inaccessible", false, "mark every datastore as not accessible")
 	delay := flag.Duration("delay", 0, "delay every SOAP call by this long (a slow endpoint)")
 	tlsCert := flag.String("tls-cert", "", "PEM certificate to serve (with -tls-key)")
 	tlsKey := flag.String("tls-key", "", "PEM private key for -tls-cert")
 	writeCert := flag.String("write-cert", "", "generate a self-signed certificate for 127.0.0.1, serve it and write it (PEM) to this file")
-	var folders, vms, templates listFlag
+	var folders, namedFolders, vms, templates listFlag
 	flag.Var(&folders, "folder", "create a VM folder PATH under the first datacenter's vm folder (repeatable)")
+	flag.Var(&namedFolders, "named-folder", "create one VM folder whose NAME may contain '/', '%' or '\\' (repeatable)")
 	flag.Var(&vms, "vm", "create a powered-off VM FOLDER/NAME under the first datacenter's vm folder (repeatable)")
 	flag.Var(&templates, "template", "create a VM FOLDER/NAME and mark it as a template (repeatable)")
 	flag.Parse()
@@ -95,7 +97,7 @@ func main() {
 	server := model.Service.NewServer()
 	defer server.Close()
 
-	if err := populate(server.URL, folders, vms, templates); err != nil {
+	if err := populate(server.URL, folders, namedFolders, vms, templates); err != nil {
 		log.Fatalf("vcsim: populate: %v", err)
 	}
 	for _, obj := range model.Map().All("Datastore") {
@@ -103,6 +105,9 @@ func main() {
 		if *dsFree >= 0 {
 			ds.Summary.FreeSpace = *dsFree
 			ds.Info.GetDatastoreInfo().FreeSpace = *dsFree
+		}
+		if *dsInaccessible {
+			ds.Summary.Accessible = false
 		}
 		if *dsMaintenance {
 			ds.Summary.MaintenanceMode = string(types.DatastoreSummaryMaintenanceModeStateInMaintenance)
@@ -161,8 +166,8 @@ func serverTLS(certFile, keyFile, writeCert string) (*tls.Config, error) {
 }
 
 // populate creates the scenario objects through the simulator's own SOAP API, as a client would.
-func populate(u *url.URL, folders, vms, templates []string) error {
-	if len(folders)+len(vms)+len(templates) == 0 {
+func populate(u *url.URL, folders, namedFolders, vms, templates []string) error {
+	if len(folders)+len(namedFolders)+len(vms)+len(templates) == 0 {
 		return nil
 	}
 	ctx := context.Background()
@@ -183,6 +188,11 @@ func populate(u *url.URL, folders, vms, templates []string) error {
 	}
 	for _, p := range folders {
 		if _, err := ensureFolder(ctx, finder, dcFolders.VmFolder, p); err != nil {
+			return err
+		}
+	}
+	for _, name := range namedFolders {
+		if _, err := dcFolders.VmFolder.CreateFolder(ctx, name); err != nil {
 			return err
 		}
 	}

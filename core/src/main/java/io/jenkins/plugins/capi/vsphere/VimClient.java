@@ -58,6 +58,7 @@ public final class VimClient implements AutoCloseable {
     private int pageSize = DEFAULT_PAGE_SIZE;
     private ServiceContent content;
     private boolean loggedIn;
+    private int continuations;
 
     /** The references a session needs, from {@code RetrieveServiceContent}. */
     public record ServiceContent(VcenterAbout about, MoRef rootFolder, MoRef propertyCollector, MoRef searchIndex,
@@ -123,6 +124,11 @@ public final class VimClient implements AutoCloseable {
             throw new IllegalArgumentException("page size must be at least 1");
         }
         this.pageSize = objects;
+    }
+
+    /** How many follow-up pages ({@code ContinueRetrievePropertiesEx}) this session has read. */
+    int continuations() {
+        return continuations;
     }
 
     private ServiceContent retrieveServiceContent() throws VsphereException {
@@ -232,6 +238,7 @@ public final class VimClient implements AutoCloseable {
                 + "<vim:options>" + el("maxObjects", Integer.toString(pageSize)) + "</vim:options>");
         String token = readPage(child(r, "returnval"), out);
         while (token != null) {
+            continuations++;
             r = call("ContinueRetrievePropertiesEx", this_(content.propertyCollector()) + el("token", token));
             token = readPage(child(r, "returnval"), out);
         }

@@ -240,7 +240,7 @@ class PreflightTest {
     }
 
     @Test
-    void lowFreeSpaceAndMaintenanceModeAreErrors() throws Exception {
+    void lowFreeSpaceMaintenanceModeAndAnInaccessibleDatastoreAreErrors() throws Exception {
         long oneGib = 1L << 30;
         try (Vcsim sim = Vcsim.start("-folder", "Templates", "-ds-free", Long.toString(oneGib))) {
             PreflightReport report = run(sim, goodValues(sim));
@@ -253,6 +253,10 @@ class PreflightTest {
         try (Vcsim sim = Vcsim.start("-folder", "Templates", "-ds-maintenance")) {
             assertThat(text(run(sim, goodValues(sim)), "vcenter_datastore", Severity.ERROR))
                     .contains("is in maintenance mode (inMaintenance)");
+        }
+        try (Vcsim sim = Vcsim.start("-folder", "Templates", "-ds-inaccessible")) {
+            assertThat(text(run(sim, goodValues(sim)), "vcenter_datastore", Severity.ERROR))
+                    .contains("datastore /DC0/datastore/LocalDS_0 is not accessible");
         }
     }
 
@@ -297,6 +301,41 @@ class PreflightTest {
             PreflightReport report = Preflight.run(ImageConfig.of("imageconfig", goodValues(sim)), Vcsim.USER,
                     Vcsim.PASSWORD, new VsphereTls(other.caFile(), false), TIMEOUTS);
             assertThat(text(report, "vcenter_server", Severity.ERROR)).contains("TLS handshake failed");
+        }
+    }
+
+    @Test
+    void namesWithSlashPercentAndBackslashAreEscapedPerElement() throws Exception {
+        try (Vcsim sim = Vcsim.start("-named-folder", "team/a", "-named-folder", "50% off", "-named-folder", "win\\dows")) {
+            PreflightReport slash = run(sim, with(goodValues(sim), "vcenter_folder", "team%2fa"));
+            assertThat(slash.warnings()).isEmpty();
+            assertThat(slash.resolvedPaths()).containsEntry("vcenter_folder", "/DC0/vm/team%2fa");
+
+            PreflightReport percent = run(sim, with(goodValues(sim), "vcenter_folder", "50% off"));
+            assertThat(percent.resolvedPaths()).containsEntry("vcenter_folder", "/DC0/vm/50%25 off");
+
+            PreflightReport backslash = run(sim, with(goodValues(sim), "vcenter_folder", "win\\dows"));
+            assertThat(backslash.resolvedPaths()).containsEntry("vcenter_folder", "/DC0/vm/win%5cdows");
+
+            // Split on '/' first: "team/a" means folder "a" inside folder "team", which does not exist.
+            PreflightReport nested = run(sim, with(goodValues(sim), "vcenter_folder", "team/a"));
+            assertThat(text(nested, "vcenter_folder", Severity.WARNING))
+                    .contains("nothing at /DC0/vm/team/a", "/DC0/vm contains", "team%2fa");
+        }
+    }
+
+    @Test
+    void doubleAndTrailingSlashesAreNormalised() throws Exception {
+        try (Vcsim sim = Vcsim.start("-folder", "Templates/k8s", "-pool", "1")) {
+            Map<String, String> v = goodValues(sim);
+            v.put("vcenter_folder", "/Templates//k8s/");
+            v.put("vcenter_datacenter", "/DC0/");
+            v.put("vcenter_resource_pool", "DC0_C0_RP1/");
+            PreflightReport report = run(sim, v);
+            assertThat(report.errors()).isEmpty();
+            assertThat(report.warnings()).isEmpty();
+            assertThat(report.resolvedPaths()).containsEntry("vcenter_folder", "/DC0/vm/Templates/k8s")
+                    .containsEntry("vcenter_resource_pool", "/DC0/host/DC0_C0/Resources/DC0_C0_RP1");
         }
     }
 

@@ -87,6 +87,7 @@ class VimClientTest {
             MoRef root = client.serviceContent().rootFolder();
             List<String> onePage = client.findAll(root, List.of("VirtualMachine"), List.of("name")).stream()
                     .map(ObjectContent::name).sorted().toList();
+            assertThat(client.continuations()).isZero();
             client.pageSize(1);
             List<String> pageOfOne = client.findAll(root, List.of("VirtualMachine"), List.of("name")).stream()
                     .map(ObjectContent::name).sorted().toList();
@@ -97,6 +98,7 @@ class VimClientTest {
 
             assertThat(onePage).contains("a1", "a2", "b1", "DC0_H0_VM0", "DC0_C0_RP0_VM1").hasSize(7);
             assertThat(pageOfOne).isEqualTo(onePage);
+            assertThat(client.continuations()).as("pages after the first").isGreaterThanOrEqualTo(6);
             assertThat(direct).hasSize(7);
             assertThat(direct.stream().filter(o -> o.bool("config.template")).map(ObjectContent::name)).containsExactly("b1");
         }

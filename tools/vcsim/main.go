@@ -14,6 +14,7 @@ import (
 	"encoding/pem"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"math/big"
 	"net"
@@ -53,6 +54,7 @@ func main() {
 	tlsCert := flag.String("tls-cert", "", "PEM certificate to serve (with -tls-key)")
 	tlsKey := flag.String("tls-key", "", "PEM private key for -tls-cert")
 	writeCert := flag.String("write-cert", "", "generate a self-signed certificate for 127.0.0.1, serve it and write it (PEM) to this file")
+	stdinEOF := flag.Bool("exit-on-stdin-eof", false, "stop when standard input closes (the parent process died)")
 	var folders, namedFolders, vms, templates listFlag
 	flag.Var(&folders, "folder", "create a VM folder PATH under the first datacenter's vm folder (repeatable)")
 	flag.Var(&namedFolders, "named-folder", "create one VM folder whose NAME may contain '/', '%' or '\\' (repeatable)")
@@ -120,6 +122,12 @@ func main() {
 
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, syscall.SIGINT, syscall.SIGTERM)
+	if *stdinEOF {
+		go func() {
+			_, _ = io.Copy(io.Discard, os.Stdin)
+			stop <- syscall.SIGTERM
+		}()
+	}
 	<-stop
 }
 

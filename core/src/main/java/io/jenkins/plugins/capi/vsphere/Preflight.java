@@ -16,6 +16,7 @@ import io.jenkins.plugins.capi.build.BuildRequest.VsphereTls;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.config.ImageConfig;
 import io.jenkins.plugins.capi.config.Severity;
+import io.jenkins.plugins.capi.secrets.BuildSecrets;
 import io.jenkins.plugins.capi.vsphere.Inventory.Ambiguous;
 import io.jenkins.plugins.capi.vsphere.Inventory.Datacenter;
 import io.jenkins.plugins.capi.vsphere.Inventory.Found;
@@ -44,6 +45,12 @@ public final class Preflight {
     private Preflight(ImageConfig config, PreflightOptions options) {
         this.config = config;
         this.options = options;
+    }
+
+    /** With the vCenter credentials of a build, default timeouts and options. */
+    public static PreflightReport run(ImageConfig config, BuildSecrets secrets, VsphereTls tls) {
+        return run(config, secrets.vcenterUser(), secrets.vcenterPassword(), tls, VsphereTimeouts.DEFAULT,
+                PreflightOptions.DEFAULT);
     }
 
     public static PreflightReport run(ImageConfig config, String user, String password, VsphereTls tls,

@@ -3,6 +3,7 @@ package io.jenkins.plugins.capi.vsphere;
 import io.jenkins.plugins.capi.build.BuildRequest.VsphereTls;
 import io.jenkins.plugins.capi.config.ImageConfig;
 import io.jenkins.plugins.capi.metadata.TemplateMetadata.VcenterFacts;
+import io.jenkins.plugins.capi.secrets.BuildSecrets;
 import io.jenkins.plugins.capi.vsphere.Inventory.Found;
 import io.jenkins.plugins.capi.vsphere.Inventory.Lookup;
 import java.time.Instant;
@@ -25,6 +26,12 @@ public final class TemplateFacts {
     private static final String CREATE_DATE = "config.createDate";
 
     private TemplateFacts() {}
+
+    /** With the vCenter credentials of a build and default timeouts. */
+    public static Optional<VcenterFacts> lookup(ImageConfig config, String artifactId, BuildSecrets secrets,
+                                                VsphereTls tls) throws VsphereException {
+        return lookup(config, artifactId, secrets.vcenterUser(), secrets.vcenterPassword(), tls, VsphereTimeouts.DEFAULT);
+    }
 
     /**
      * @param artifactId the packer manifest's {@code artifact_id} (the VM name); when blank, {@code image_name}

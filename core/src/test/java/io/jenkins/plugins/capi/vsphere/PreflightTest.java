@@ -271,8 +271,9 @@ class PreflightTest {
                     .contains("vCenter " + sim.server() + ": TLS handshake failed");
             assertThat(jvmTrustOnly.about()).isNull();
 
-            PreflightReport withCa = Preflight.run(config, Vcsim.USER, Vcsim.PASSWORD,
-                    new VsphereTls(sim.caFile(), false), TIMEOUTS);
+            PreflightReport withCa = Preflight.run(config,
+                    io.jenkins.plugins.capi.secrets.BuildSecrets.vcenter(Vcsim.USER, Vcsim.PASSWORD),
+                    new VsphereTls(sim.caFile(), false));
             assertThat(withCa.passed()).isTrue();
             assertThat(withCa.warnings()).isEmpty();
 

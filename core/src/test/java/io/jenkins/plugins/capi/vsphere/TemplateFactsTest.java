@@ -53,6 +53,9 @@ class TemplateFactsTest {
         try (Vcsim sim = Vcsim.start("-template", "Templates/rhel-8-kube-v1.30.4-custom")) {
             assertThat(lookup(sim, config(sim, "Templates"), "rhel-8-kube-v1.30.4-custom")).isPresent();
             assertThat(lookup(sim, config(sim, "Templates"), "")).isEmpty();
+            assertThat(TemplateFacts.lookup(ImageConfig.of("imageconfig", config(sim, "Templates")),
+                    "rhel-8-kube-v1.30.4-custom", io.jenkins.plugins.capi.secrets.BuildSecrets.vcenter(Vcsim.USER, Vcsim.PASSWORD),
+                    new VsphereTls(sim.caFile(), false))).isPresent();
         }
     }
 

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One running vcsim (the project's harness in {@code tools/vcsim}) on 127.0.0.1 with a random port, a user
- * name and a password, and a self-signed certificate it writes for the test to trust. Closing stops it.
+ * name and a password, and a self-signed certificate it writes for the test to trust. Closing stops it; if the
+ * test JVM dies instead, vcsim sees its standard input close and stops by itself.
  *
  * <p>Where the binary comes from: {@code $CAPI_VCSIM}, else {@code ../tools/vcsim/vcsim} relative to the core
  * module. Used as an extension, tests are skipped loudly when neither exists, and fail when {@code CAPI_VCSIM}
@@ -88,7 +89,7 @@ public final class Vcsim implements AutoCloseable {
         Path dir = Files.createTempDirectory("capi-vcsim");
         Path cert = dir.resolve("vcsim-ca.pem");
         List<String> cmd = new ArrayList<>(List.of(bin.toString(), "-l", "127.0.0.1:0", "-username", USER,
-                "-write-cert", cert.toString()));
+                "-write-cert", cert.toString(), "-exit-on-stdin-eof"));
         cmd.addAll(List.of(flags));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(dir.resolve("stderr.log").toFile());
         pb.environment().put("VCSIM_PASSWORD", password);

@@ -45,6 +45,7 @@ func main() {
 	password := flag.String("password", "", "the only password accepted (default: $VCSIM_PASSWORD)")
 	esx := flag.Bool("esx", false, "simulate a standalone ESXi host instead of a vCenter")
 	dc := flag.Int("dc", 1, "number of datacenters")
+	dcFolder := flag.Int("dc-folder", 0, "put each datacenter, and its clusters, datastores and networks, in a folder")
 	pool := flag.Int("pool", 0, "child resource pools per cluster")
 	pod := flag.Int("pod", 0, "storage pods (datastore clusters) per datacenter")
 	dsFree := flag.Int64("ds-free", -1, "set every datastore's free space to BYTES")
@@ -82,6 +83,7 @@ func main() {
 	} else {
 		model.Datacenter = *dc
 		model.Pool = *pool
+		model.Folder = *dcFolder
 		model.Pod = *pod
 	}
 	model.DelayConfig.Delay = int(delay.Milliseconds())

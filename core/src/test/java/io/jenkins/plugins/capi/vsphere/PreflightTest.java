@@ -341,6 +341,35 @@ class PreflightTest {
     }
 
     @Test
+    void bareNamesAreFoundInSubfoldersLikeTheBuilderFindsThem() throws Exception {
+        // -dc-folder: /F0/DC0, cluster /F0/DC0/host/F0/DC0_C0, datastore /F0/DC0/datastore/F0/LocalDS_0, …
+        try (Vcsim sim = Vcsim.start("-dc-folder", "1")) {
+            Map<String, String> bare = goodValues(sim);
+            bare.put("vcenter_datacenter", "DC0");
+            bare.put("vcenter_network", "DC0_DVPG0");
+            bare.put("vcenter_folder", "F0");
+            PreflightReport report = run(sim, bare);
+            assertThat(report.errors()).isEmpty();
+            assertThat(report.resolvedPaths()).containsEntry("vcenter_datacenter", "/F0/DC0")
+                    .containsEntry("vcenter_cluster", "/F0/DC0/host/F0/DC0_C0")
+                    .containsEntry("vcenter_resource_pool", "/F0/DC0/host/F0/DC0_C0/Resources")
+                    .containsEntry("vcenter_datastore", "/F0/DC0/datastore/F0/LocalDS_0")
+                    .containsEntry("vcenter_network", "/F0/DC0/network/F0/DC0_DVPG0")
+                    .containsEntry("vcenter_folder", "/F0/DC0/vm/F0");
+
+            Map<String, String> paths = with(bare, "vcenter_datacenter", "F0/DC0");
+            paths.put("vcenter_cluster", "F0/DC0_C0");
+            paths.put("vcenter_datastore", "/F0/DC0/datastore/F0/LocalDS_0");
+            assertThat(run(sim, paths).errors()).isEmpty();
+
+            // With a '/' the path is taken as written: no search.
+            PreflightReport wrongPath = run(sim, with(bare, "vcenter_cluster", "X/DC0_C0"));
+            assertThat(text(wrongPath, "vcenter_cluster", Severity.ERROR))
+                    .contains("nothing at /F0/DC0/host/X/DC0_C0", "/F0/DC0/host contains F0");
+        }
+    }
+
+    @Test
     void aClosedPortIsReportedAsRefused() throws Exception {
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

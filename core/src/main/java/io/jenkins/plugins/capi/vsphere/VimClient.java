@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -320,7 +321,7 @@ public final class VimClient implements AutoCloseable {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpConnectTimeoutException e) {
             throw new VsphereException(Kind.TIMEOUT, server, null, "vCenter " + server + ": no connection within "
-                    + timeouts.connect().toSeconds() + " s (connect timeout); check the address and firewalls", e);
+                    + describe(timeouts.connect()) + " (connect timeout); check the address and firewalls", e);
         } catch (HttpTimeoutException e) {
             throw new VsphereException(Kind.TIMEOUT, server, null, "vCenter " + server + ": no answer to "
                     + operation + " within " + describe(timeouts.read()) + " (read timeout)", e);
@@ -352,7 +353,7 @@ public final class VimClient implements AutoCloseable {
                 "vCenter " + server + ": network error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
 
-    private static String describe(java.time.Duration d) {
+    private static String describe(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 

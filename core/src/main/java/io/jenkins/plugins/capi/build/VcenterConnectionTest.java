@@ -1,5 +1,8 @@
 package io.jenkins.plugins.capi.build;
 
+import io.jenkins.plugins.capi.vsphere.VcenterConnection;
+import io.jenkins.plugins.capi.vsphere.VsphereException;
+import io.jenkins.plugins.capi.vsphere.VsphereTimeouts;
 import java.time.Duration;
 
 /** "Test Connection": logs in to vCenter, reads what it is, logs out. */
@@ -13,7 +16,12 @@ public final class VcenterConnectionTest {
      */
     public static String test(String server, String user, String password, BuildRequest.VsphereTls tls,
                               Duration timeout) throws VcenterConnectionException {
-        throw new UnsupportedOperationException("wired in the integration step");
+        try {
+            return VcenterConnection.test(server, user, password, tls,
+                    timeout == null ? VsphereTimeouts.DEFAULT : VsphereTimeouts.of(timeout));
+        } catch (VsphereException e) {
+            throw new VcenterConnectionException(e.getMessage());
+        }
     }
 
     /** Why a connection test failed; the message is safe to show. */

@@ -87,6 +87,11 @@ if has fail-vcenter-login; then
     fail_build "error creating vsphere driver: ServerFaultCode: Cannot complete login due to an incorrect user name or password."
 fi
 
+if [ -n "$ISO_NAME" ] && [ -f "$OUT/$ISO_NAME" ]; then
+    # shows which file the build sees and whether it could change it (an external ISO is mounted read-only)
+    if (: >> "$OUT/$ISO_NAME") 2>/dev/null; then iso_rw=yes; else iso_rw=no; fi
+    echo "    vsphere: ISO $ISO_NAME: $(stat -c %s "$OUT/$ISO_NAME") bytes, sha256 $(sha256sum "$OUT/$ISO_NAME" | cut -d' ' -f1), writable=$iso_rw"
+fi
 if [ -n "$ISO_NAME" ]; then
     say "$(w "Uploading $ISO_NAME to packer_cache/$ISO_NAME" "Uploading $ISO_NAME to packer_cache...")"
 fi

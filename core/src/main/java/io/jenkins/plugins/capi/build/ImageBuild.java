@@ -28,10 +28,15 @@ public final class ImageBuild {
         if (Thread.interrupted()) {
             throw new InterruptedException("interrupted before removing the containers of run " + runId);
         }
-        try (DockerClient docker = EngineConnection.open(dockerHost)) {
+        DockerClient docker = EngineConnection.open(dockerHost);
+        try {
             return new ContainerRunner(docker).removeContainersOf(runId, Duration.ofSeconds(stopGraceSeconds));
-        } catch (java.io.IOException e) {
-            return 0;
+        } finally {
+            try {
+                docker.close();
+            } catch (java.io.IOException e) {
+                // closing the connection pool; the containers are already handled
+            }
         }
     }
 }

@@ -189,7 +189,11 @@ public final class ContainerRunner {
             } catch (InterruptedException e) {
                 safe.info("Aborted: stopping container " + name + " (SIGTERM, kill after "
                         + spec.stopGrace().toSeconds() + " s)");
-                stopAndRemove(id, spec.stopGrace());
+                stop(id, spec.stopGrace());
+                // let packer's cleanup lines ("Destroying VM...") reach the listener before the stream is closed
+                follower.awaitDrained(Duration.ofSeconds(5));
+                pipeline.finish();
+                remove(id);
                 id = null;
                 throw e;
             }

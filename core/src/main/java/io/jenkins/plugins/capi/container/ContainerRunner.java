@@ -341,6 +341,17 @@ public final class ContainerRunner {
         if (!out.hasFilesNotOwnedBy(uid)) {
             return;
         }
+        if (uid == 0) {
+            // root can chown itself; no helper container needed
+            out.chownAll(uid, gid);
+            return;
+        }
+        chownWithHelperContainer(out, image, runId, uid, gid, listener);
+    }
+
+    /** A non-root tool cannot chown: a short root container from the same image does it ({@code chown -R}). */
+    void chownWithHelperContainer(OutputFolder out, BuilderImage image, String runId, int uid, int gid,
+                                  RunListener listener) {
         String helper = docker.createContainerCmd(image.id())
                 .withName(containerName(runId) + "-chown")
                 .withLabels(labels(runId, "chown"))
@@ -470,7 +481,14 @@ public final class ContainerRunner {
 
     /** The uid/gid the image runs as: numeric {@code User}, or a name looked up in the image's /etc/passwd. */
     record ImageUser(int uid, int gid) {
+        private static final Map<String, ImageUser> BY_IMAGE_ID = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** Cached per image id: an image's user cannot change, and the lookup costs a container create. */
         static ImageUser resolve(DockerClient docker, BuilderImage image) {
+            return BY_IMAGE_ID.computeIfAbsent(image.id(), id -> lookUp(docker, image));
+        }
+
+        private static ImageUser lookUp(DockerClient docker, BuilderImage image) {
             String u = image.user();
             if (u == null || u.isEmpty()) {
                 return new ImageUser(0, 0);

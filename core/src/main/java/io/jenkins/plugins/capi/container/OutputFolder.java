@@ -140,6 +140,18 @@ public final class OutputFolder {
         }
     }
 
+    /** Gives every file under the folder to {@code uid:gid}; only root may do this. */
+    public void chownAll(int uid, int gid) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.toList()) {
+                Files.setAttribute(p, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(p, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
+            }
+        } catch (IOException e) {
+            throw new ContainerRunException("Cannot chown " + dir + " to " + uid + ":" + gid + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The uid this process creates files as (the owner of a file it just made). */
     public int ownUid() {
         try {

@@ -15,6 +15,27 @@ public final class AnsiCodes {
         if (line.indexOf('\u001B') < 0 && line.indexOf('\u009B') < 0) {
             return line;
         }
-        return ESCAPE.matcher(line).replaceAll("");
+        // the common case, SGR colour codes (ESC [ params m), without a regex; anything else falls back to it
+        StringBuilder sb = new StringBuilder(line.length());
+        int n = line.length();
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            if (c == '\u001B' && i + 1 < n && line.charAt(i + 1) == '[') {
+                int j = i + 2;
+                while (j < n && (Character.isDigit(line.charAt(j)) || line.charAt(j) == ';')) {
+                    j++;
+                }
+                if (j < n && line.charAt(j) >= '@' && line.charAt(j) <= '~') {
+                    i = j;
+                    continue;
+                }
+                return ESCAPE.matcher(line).replaceAll("");
+            }
+            if (c == '\u001B' || c == '\u009B') {
+                return ESCAPE.matcher(line).replaceAll("");
+            }
+            sb.append(c);
+        }
+        return sb.toString();
     }
 }

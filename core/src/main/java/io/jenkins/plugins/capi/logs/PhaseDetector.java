@@ -19,28 +19,79 @@ public final class PhaseDetector {
 
     /** Optional RFC3339 prefix of {@code -timestamp-ui}. */
     private static final Pattern TIMESTAMP = Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:\\d\\d):? ");
-    private static final Pattern TASK = Pattern.compile("TASK \\[(?:(?<role>[^:\\]]+?) : )?(?<task>[^\\]]+)\\]");
     private static final Pattern BUILD_END = Pattern.compile("^Build '[^']+' (finished|errored) after");
 
-    private record Marker(Phase phase, Pattern pattern) {}
+    /** A step line's message starting with {@code prefix} means the build is in {@code phase}. */
+    private record Marker(Phase phase, String prefix) {}
 
-    // Order matters only within a phase; a line is tested against every marker and the latest phase wins.
-    private static final List<Marker> MARKERS = List.of(
-            marker(Phase.DEPENDENCIES, "^hack/ensure-|^packer init|^packer build |^make (deps|-C)"),
-            marker(Phase.ISO_UPLOAD, "^==> [^:]+: (Retrieving ISO|Trying |Uploading |File .* already (uploaded|exists)|Skipping upload)"),
-            marker(Phase.CREATE_VM, "^==> [^:]+: (Creating VM\\.\\.\\.|Creating virtual machine\\.\\.\\.|Cloning VM\\.\\.\\.|Cloning virtual machine\\.\\.\\.|Customizing hardware|Applying hardware configuration)"),
-            marker(Phase.BOOT, "^==> [^:]+: (Starting HTTP server|Set boot order temporary|Setting temporary boot order|Power on VM|Powering on virtual machine|Waiting \\S+ for boot|Typing boot command|HTTP server is working|Serving HTTP requests)"),
-            marker(Phase.OS_INSTALL, "^==> [^:]+: Waiting for IP"),
-            marker(Phase.SSH, "^==> [^:]+: (IP address: |Using SSH communicator|Waiting for SSH)"),
-            marker(Phase.PROVISIONING, "^==> [^:]+: (Provisioning with (Ansible|shell script|Windows)|Executing Ansible)"),
-            marker(Phase.VALIDATION, "^==> [^:]+: (Provisioning with Goss|Running goss tests)"),
-            marker(Phase.SHUTDOWN, "^==> [^:]+: (Executing shutdown command|Running shutdown command|Eject CD-ROM|Ejecting CD-ROM|Deleting [Ff]loppy)"),
-            marker(Phase.TEMPLATE, "^==> [^:]+: (Convert VM into template|Converting virtual machine to template|Creating snapshot)"),
-            marker(Phase.EXPORT, "^(==>|   ) [^:]+: (Starting export|Exporting to Open Virtualization Format|Exporting file:|Writing ovf)"),
-            marker(Phase.OVA, "^==> [^:]+: Running post-processor|^==> [^:(]+ \\(shell-local\\):"));
+    // Literal prefixes (both wordings, kib-outputs.md §5.2) instead of regexes: every log line passes here.
+    private static final List<Marker> STEP_MARKERS = markers(
+            Phase.ISO_UPLOAD, "Retrieving ISO", "Trying ", "Uploading ", "File ", "Skipping upload",
+            Phase.CREATE_VM, "Creating VM...", "Creating virtual machine...", "Cloning VM...", "Cloning virtual machine...",
+            "Customizing hardware", "Applying hardware configuration",
+            Phase.BOOT, "Starting HTTP server", "Set boot order temporary", "Setting temporary boot order", "Power on VM",
+            "Powering on virtual machine", "Waiting 10s for boot", "Typing boot command", "HTTP server is working",
+            "Serving HTTP requests",
+            Phase.OS_INSTALL, "Waiting for IP",
+            Phase.SSH, "IP address: ", "Using SSH communicator", "Waiting for SSH",
+            Phase.PROVISIONING, "Provisioning with Ansible", "Provisioning with shell script", "Provisioning with Windows",
+            "Executing Ansible",
+            Phase.VALIDATION, "Provisioning with Goss", "Running goss tests",
+            Phase.SHUTDOWN, "Executing shutdown command", "Running shutdown command", "Eject CD-ROM", "Ejecting CD-ROM",
+            "Deleting Floppy", "Deleting floppy",
+            Phase.TEMPLATE, "Convert VM into template", "Converting virtual machine to template", "Creating snapshot",
+            Phase.EXPORT, "Starting export", "Exporting to Open Virtualization Format", "Exporting file:", "Writing ovf",
+            Phase.OVA, "Running post-processor");
+    private static final Map<Character, List<Marker>> STEP_BY_FIRST_CHAR = STEP_MARKERS.stream()
+            .collect(java.util.stream.Collectors.groupingBy(m -> m.prefix().charAt(0)));
+    private static final List<Marker> MESSAGE_MARKERS = markers(
+            Phase.EXPORT, "Starting export", "Exporting file:", "Writing ovf");
+    private static final List<Marker> MAKE_MARKERS = markers(
+            Phase.DEPENDENCIES, "hack/ensure-", "packer init", "packer build ", "make deps");
 
-    private static Marker marker(Phase phase, String regex) {
-        return new Marker(phase, Pattern.compile(regex));
+    private static List<Marker> markers(Object... phasesAndPrefixes) {
+        List<Marker> out = new java.util.ArrayList<>();
+        Phase current = null;
+        for (Object o : phasesAndPrefixes) {
+            if (o instanceof Phase p) {
+                current = p;
+            } else {
+                out.add(new Marker(current, (String) o));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The phase a line marks, or null: {@code ==> build: step}, {@code     build: message}, or make's own lines. */
+    private static Phase markedPhase(String line) {
+        if (line.startsWith("==> ") || line.startsWith("    ")) {
+            int colon = line.indexOf(": ", 4);
+            if (colon < 0) {
+                return null;
+            }
+            boolean step = line.charAt(0) == '=';
+            if (step && line.regionMatches(colon - 13, "(shell-local)", 0, 13)) {
+                return Phase.OVA;
+            }
+            int msg = colon + 2;
+            if (msg >= line.length()) {
+                return null;
+            }
+            Phase found = null;
+            List<Marker> candidates = step ? STEP_BY_FIRST_CHAR.getOrDefault(line.charAt(msg), List.of()) : MESSAGE_MARKERS;
+            for (Marker m : candidates) {
+                if (line.startsWith(m.prefix(), msg)) {
+                    found = m.phase();
+                }
+            }
+            return found;
+        }
+        for (Marker m : MAKE_MARKERS) {
+            if (line.startsWith(m.prefix())) {
+                return m.phase();
+            }
+        }
+        return null;
     }
 
     private final Instant started;
@@ -62,39 +113,48 @@ public final class PhaseDetector {
     /** Reads one (ANSI-free, masked) line; returns an event when the phase or the Ansible role changed. */
     public Optional<ProgressEvent> accept(String rawLine, Instant now) {
         lastLineAt = now;
-        String line = TIMESTAMP.matcher(rawLine).replaceFirst("");
-        Matcher end = BUILD_END.matcher(line);
-        if (end.find()) {
-            Phase to = end.group(1).equals("finished") ? Phase.FINISHED : Phase.FAILED;
-            finishedAt = now;
-            return moveTo(to, now);
+        String line = rawLine;
+        if (!line.isEmpty() && line.charAt(0) >= '0' && line.charAt(0) <= '9') {
+            line = TIMESTAMP.matcher(line).replaceFirst("");
+        }
+        if (line.startsWith("Build '")) {
+            Matcher end = BUILD_END.matcher(line);
+            if (end.lookingAt()) {
+                finishedAt = now;
+                return moveTo(end.group(1).equals("finished") ? Phase.FINISHED : Phase.FAILED, now);
+            }
         }
         if (phase == Phase.FINISHED || phase == Phase.FAILED) {
             return Optional.empty();
         }
-        Matcher task = TASK.matcher(line);
-        if (task.find()) {
-            tasksSeen++;
-            lastTask = task.group("task").trim();
-            String newRole = task.group("role") == null ? null : task.group("role").trim();
-            Optional<ProgressEvent> moved = phase.ordinal() < Phase.PROVISIONING.ordinal()
-                    ? moveTo(Phase.PROVISIONING, now) : Optional.empty();
-            if (newRole != null && !newRole.equals(role)) {
-                role = newRole;
-                return Optional.of(event(now, false, Duration.ZERO));
-            }
-            return moved;
-        }
-        Phase candidate = null;
-        for (Marker m : MARKERS) {
-            if (m.pattern().matcher(line).find()) {
-                candidate = m.phase();
+        int taskAt = line.indexOf("TASK [");
+        if (taskAt >= 0) {
+            // TASK [role : task] or TASK [task]; parsed by hand, this runs for every Ansible task line
+            int close = line.indexOf(']', taskAt + 6);
+            if (close > taskAt + 6) {
+                String inside = line.substring(taskAt + 6, close);
+                int sep = inside.indexOf(" : ");
+                return onTask(sep < 0 ? null : inside.substring(0, sep).trim(),
+                        (sep < 0 ? inside : inside.substring(sep + 3)).trim(), now);
             }
         }
+        Phase candidate = markedPhase(line);
         if (candidate != null && candidate.ordinal() > phase.ordinal()) {
             return moveTo(candidate, now);
         }
         return Optional.empty();
+    }
+
+    private Optional<ProgressEvent> onTask(String newRole, String taskName, Instant now) {
+        tasksSeen++;
+        lastTask = taskName;
+        Optional<ProgressEvent> moved = phase.ordinal() < Phase.PROVISIONING.ordinal()
+                ? moveTo(Phase.PROVISIONING, now) : Optional.empty();
+        if (newRole != null && !newRole.equals(role)) {
+            role = newRole;
+            return Optional.of(event(now, false, Duration.ZERO));
+        }
+        return moved;
     }
 
     /** A heartbeat when nothing was logged for {@code interval} (and none was sent in the last interval). */

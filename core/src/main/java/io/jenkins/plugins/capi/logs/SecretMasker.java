@@ -30,10 +30,39 @@ public final class SecretMasker {
 
     private final String[] needles;
     private final int longest;
+    /** Wu-Manber search over two-character blocks: the shortest needle's length is the window. */
+    private final int window;
+    private final int[] shift;
+    private final String[][] endingWith;
 
     private SecretMasker(List<String> needles) {
         this.needles = needles.toArray(String[]::new);
         this.longest = needles.stream().mapToInt(String::length).max().orElse(0);
+        this.window = needles.stream().mapToInt(String::length).min().orElse(0);
+        if (needles.isEmpty()) {
+            shift = null;
+            endingWith = null;
+            return;
+        }
+        shift = new int[1 << 16];
+        java.util.Arrays.fill(shift, window - 1);
+        endingWith = new String[1 << 16][];
+        for (String n : this.needles) {
+            for (int j = 0; j + 1 < window; j++) {
+                int key = block(n.charAt(j), n.charAt(j + 1));
+                shift[key] = Math.min(shift[key], window - 2 - j);
+            }
+            int end = block(n.charAt(window - 2), n.charAt(window - 1));
+            String[] old = endingWith[end];
+            String[] grown = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
+            grown[grown.length - 1] = n;
+            endingWith[end] = grown;
+        }
+    }
+
+    /** Two characters folded to 16 bits; collisions only shorten shifts and add verified candidates. */
+    private static int block(char a, char b) {
+        return ((a & 0xFF) << 8) | (b & 0xFF);
     }
 
     public static SecretMasker none() {
@@ -68,35 +97,42 @@ public final class SecretMasker {
     }
 
     public String mask(String line) {
-        if (needles.length == 0 || line.isEmpty()) {
+        int n = line.length();
+        if (needles.length == 0 || n < window) {
             return line;
         }
-        // Fast path: most lines contain no secret; indexOf is an intrinsic and cheap.
-        int firstHit = -1;
-        for (int i = 0; i < needles.length; i++) {
-            if (line.indexOf(needles[i]) >= 0) {
-                firstHit = i;
-                break;
+        // Slide a window of the shortest needle's length; where its last two characters could end a needle's
+        // first `window` characters, verify every such needle. All hits are marked, so overlapping and nested
+        // secrets are covered by the union of their spans.
+        boolean[] covered = null;
+        int pos = window - 1;
+        while (pos < n) {
+            int key = block(line.charAt(pos - 1), line.charAt(pos));
+            int s = shift[key];
+            if (s > 0) {
+                pos += s;
+                continue;
             }
-        }
-        if (firstHit < 0) {
-            return line;
-        }
-        boolean[] covered = new boolean[line.length()];
-        for (int i = firstHit; i < needles.length; i++) {
-            String n = needles[i];
-            for (int at = line.indexOf(n); at >= 0; at = line.indexOf(n, at + 1)) {
-                for (int j = at; j < at + n.length(); j++) {
-                    covered[j] = true;
+            int start = pos - window + 1;
+            for (String c : endingWith[key]) {
+                if (line.startsWith(c, start)) {
+                    if (covered == null) {
+                        covered = new boolean[n];
+                    }
+                    java.util.Arrays.fill(covered, start, start + c.length(), true);
                 }
             }
+            pos++;
         }
-        StringBuilder out = new StringBuilder(line.length());
+        if (covered == null) {
+            return line;
+        }
+        StringBuilder out = new StringBuilder(n);
         int i = 0;
-        while (i < line.length()) {
+        while (i < n) {
             if (covered[i]) {
                 out.append(MASK);
-                while (i < line.length() && covered[i]) {
+                while (i < n && covered[i]) {
                     i++;
                 }
             } else {

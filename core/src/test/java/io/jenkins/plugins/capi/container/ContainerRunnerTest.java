@@ -317,6 +317,26 @@ class ContainerRunnerTest {
     }
 
     @Test
+    void aNonRootToolGetsTheContainersFilesBackThroughAHelperContainer() throws Exception {
+        Path f = out.resolve("rocky-8/made-by-container.txt");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, "x");
+        for (Path p : List.of(f, f.getParent())) {
+            Files.setAttribute(p, "unix:uid", 1000);
+            Files.setAttribute(p, "unix:gid", 1000);
+        }
+        OutputFolder folder = new OutputFolder(out);
+        BuilderImage image = BuilderImage.local(docker, Engine.FAKE_IMAGE).orElseThrow();
+
+        runner.chownWithHelperContainer(folder, image, runId, 4321, 4322, listener);
+
+        assertThat(Files.getAttribute(f, "unix:uid")).isEqualTo(4321);
+        assertThat(Files.getAttribute(f, "unix:gid")).isEqualTo(4322);
+        assertThat(Files.getAttribute(f.getParent(), "unix:uid")).isEqualTo(4321);
+        assertThat(listener.infos).noneMatch(i -> i.startsWith("WARNING"));
+    }
+
+    @Test
     void containerNamesAreDeterministicAndValid() {
         assertThat(ContainerRunner.containerName("job-7")).isEqualTo("capi-build-job-7");
         String odd = ContainerRunner.containerName("folder/job name #12");

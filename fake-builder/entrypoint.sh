@@ -1,7 +1,7 @@
 #!/bin/sh
 # Fake CAPI Image Builder entrypoint (busybox sh). Honours the vendor's run contract: no command, reads
 # /home/imagebuilder/output/imageconfig, prints packer/ansible lines like KIB, writes the documented files
-# to /home/imagebuilder/output/<image_name>/. Behaviour is chosen by words in image_name (see README.md).
+# to /home/imagebuilder/output/<image_name>/. Behaviour is chosen by words in image_name (docs/container.md, "The fake builder").
 OUT=/home/imagebuilder/output
 CONF="$OUT/imageconfig"
 START=$(date +%s)

@@ -139,8 +139,17 @@ public final class ContainerRunner {
     public ContainerResult run(RunSpec spec, RunListener listener) throws InterruptedException {
         SecretMasker masker = SecretMasker.of(spec.secrets());
         RunListener safe = new MaskedInfo(listener, masker);
-        reapLeftovers(spec.runId(), spec.stopGrace(), safe);
-        BuilderImage image = BuilderImage.obtain(docker, spec, safe);
+        BuilderImage image;
+        try {
+            reapLeftovers(spec.runId(), spec.stopGrace(), safe);
+            image = BuilderImage.obtain(docker, spec, safe);
+        } catch (ContainerRunException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ContainerRunException("Cannot use the Docker engine at " + EngineConnection.describe(spec.dockerHost())
+                    + ": " + masker.mask(String.valueOf(e.getMessage()))
+                    + ". Is it running and is this user allowed to use its socket?", e);
+        }
 
         OutputFolder out = new OutputFolder(spec.outputDir());
         out.create();

@@ -136,6 +136,7 @@ public final class LogPipelineBenchmark {
         String config = "image_name=bench-start\nos_version=rockylinux-8\nk8s_version=1.30.4\nfake_step_seconds=0\n"
                 + "vcenter_password='" + SECRETS.get(0) + "'\n";
         ContainerRunner runner = new ContainerRunner(docker);
+        long[] firstLine = new long[1];
         RunListener quiet = new RunListener() {
             @Override
             public void info(String message) {
@@ -143,6 +144,9 @@ public final class LogPipelineBenchmark {
 
             @Override
             public void logLine(String line) {
+                if (firstLine[0] == 0) {
+                    firstLine[0] = System.nanoTime();
+                }
             }
 
             @Override
@@ -151,13 +155,17 @@ public final class LogPipelineBenchmark {
         };
         List<Double> cli = new ArrayList<>();
         List<Double> ours = new ArrayList<>();
+        List<Double> cliFirst = new ArrayList<>();
+        List<Double> oursFirst = new ArrayList<>();
         for (int r = 0; r < reps; r++) {
             deleteTree(out.resolve("bench-start"));
             Files.writeString(out.resolve("imageconfig"), config);
             long c0 = System.nanoTime();
             Process p = new ProcessBuilder("docker", "run", "--rm", "--net=host", "-v",
-                    out + ":/home/imagebuilder/output", IMAGE).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    out + ":/home/imagebuilder/output", IMAGE).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            p.getInputStream().read();
+            cliFirst.add(secs(c0));
+            p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
             int code = p.waitFor();
             cli.add(secs(c0));
             Files.delete(out.resolve("imageconfig"));
@@ -165,14 +173,19 @@ public final class LogPipelineBenchmark {
                 throw new IllegalStateException("docker run exited " + code);
             }
             deleteTree(out.resolve("bench-start"));
+            firstLine[0] = 0;
             long o0 = System.nanoTime();
             ContainerResult res = runner.run(RunSpec.of(IMAGE, out, config, "bench-start", "bench-" + r)
                     .withSecrets(SECRETS), quiet);
             ours.add(secs(o0));
+            oursFirst.add(Math.round((firstLine[0] - o0) / 1e6) / 1000.0);
             if (res.exitCode() != 0) {
                 throw new IllegalStateException("runner exited " + res.exitCode());
             }
         }
+        System.out.printf("first log line, docker run (CLI)     : median %.3f s runs %s%n", median(cliFirst), cliFirst);
+        System.out.printf("first log line, ContainerRunner.run  : median %.3f s runs %s%n", median(oursFirst), oursFirst);
+        System.out.printf("=> start overhead runner / docker run = %.2fx%n", median(oursFirst) / median(cliFirst));
         System.out.printf("short build, docker run --rm (CLI)   : median %.3f s runs %s%n", median(cli), cli);
         System.out.printf("short build, ContainerRunner.run     : median %.3f s runs %s%n", median(ours), ours);
         System.out.printf("=> runner / docker run = %.2fx%n", median(ours) / median(cli));

@@ -380,6 +380,17 @@ class ContainerRunnerTest {
         assertThat(out.resolve("imageconfig")).doesNotExist();
     }
 
+    @Test
+    void anUnreachableEngineIsNamedInTheError() throws Exception {
+        RunSpec s = spec("rocky-8").withDockerHost("unix:///nonexistent/docker.sock");
+        try (DockerClient absent = EngineConnection.open(s.dockerHost())) {
+            assertThatThrownBy(() -> new ContainerRunner(absent).run(s, listener))
+                    .isInstanceOf(ContainerRunException.class)
+                    .hasMessageContaining("unix:///nonexistent/docker.sock");
+        }
+        assertThat(out).doesNotExist();
+    }
+
     private void removeQuietly(String image) {
         try {
             docker.removeImageCmd(image).exec();

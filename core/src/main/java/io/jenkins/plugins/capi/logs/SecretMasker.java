@@ -92,6 +92,11 @@ public final class SecretMasker {
         return longest;
     }
 
+    /** How many distinct forms (values and encodings) are searched for. */
+    public int formCount() {
+        return needles.length;
+    }
+
     public boolean isEmpty() {
         return needles.length == 0;
     }

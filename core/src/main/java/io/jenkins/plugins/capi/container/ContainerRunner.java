@@ -62,16 +62,21 @@ public final class ContainerRunner {
     static final Map<String, String> ENV = Map.of("PACKER_COLOR", "false");
     private static final Duration LOG_DRAIN = Duration.ofSeconds(30);
 
+    /** A stopped container of another run is only reaped after this long: that run may still be cleaning up. */
+    public static final Duration DEFAULT_ABANDONED_AFTER = Duration.ofMinutes(10);
+
     private final DockerClient docker;
     private final Clock clock;
+    private final Duration abandonedAfter;
 
     public ContainerRunner(DockerClient docker) {
-        this(docker, Clock.systemUTC());
+        this(docker, Clock.systemUTC(), DEFAULT_ABANDONED_AFTER);
     }
 
-    public ContainerRunner(DockerClient docker, Clock clock) {
+    public ContainerRunner(DockerClient docker, Clock clock, Duration abandonedAfter) {
         this.docker = docker;
         this.clock = clock;
+        this.abandonedAfter = abandonedAfter;
     }
 
     /** The deterministic container name for a run id: {@code capi-build-<sanitised id>[-<hash>]}. */
@@ -383,8 +388,10 @@ public final class ContainerRunner {
     }
 
     /**
-     * Removes containers of earlier runs: every container of {@code runId} (any state), and stopped containers of
-     * any run of this tool. Running containers of other runs are left alone: they may be parallel builds.
+     * Removes containers of earlier runs: every container of {@code runId} (any state), and containers of other runs
+     * of this tool that stopped (or were created and never started) longer than {@code abandonedAfter} ago. Running
+     * and recently stopped containers of other runs are left alone: they may be parallel builds on the same engine,
+     * between their create and start or in their own cleanup.
      * @return how many were removed
      */
     public int reapLeftovers(String runId, Duration stopGrace, RunListener listener) {
@@ -395,7 +402,7 @@ public final class ContainerRunner {
             Map<String, String> l = c.getLabels() == null ? Map.of() : c.getLabels();
             boolean sameRun = runId != null && runId.equals(l.get(LABEL_RUN_ID));
             boolean running = "running".equals(c.getState());
-            if (sameRun || !running) {
+            if (sameRun || (!running && abandoned(c))) {
                 listener.info("Removing leftover container " + String.join(",", c.getNames()) + " (" + c.getState()
                         + ", run " + l.get(LABEL_RUN_ID) + ")");
                 try {
@@ -410,6 +417,22 @@ public final class ContainerRunner {
             }
         }
         return removed;
+    }
+
+    private boolean abandoned(Container c) {
+        Instant now = clock.instant();
+        Instant since = Instant.ofEpochSecond(c.getCreated() == null ? 0 : c.getCreated());
+        if (!"created".equals(c.getState())) {
+            try {
+                String finished = docker.inspectContainerCmd(c.getId()).exec().getState().getFinishedAt();
+                if (finished != null && !finished.startsWith("0001-")) {
+                    since = Instant.parse(finished);
+                }
+            } catch (DockerException | java.time.format.DateTimeParseException e) {
+                // fall back to the creation time
+            }
+        }
+        return Duration.between(since, now).compareTo(abandonedAfter) >= 0;
     }
 
     /** Stops (with {@code stopGrace}) and removes every container of {@code runId}. */

@@ -292,10 +292,29 @@ class ContainerRunnerTest {
         docker.createContainerCmd(Engine.FAKE_IMAGE).withName(ContainerRunner.containerName(runId))
                 .withLabels(ContainerRunner.labels(runId, "builder")).exec();
 
-        ContainerResult r = runner.run(spec("rocky-8"), listener);
+        // an engine clock ahead by an hour: the other run's container counts as abandoned
+        ContainerRunner later = new ContainerRunner(docker,
+                java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofHours(1)), Duration.ofMinutes(10));
+        ContainerResult r = later.run(spec("rocky-8"), listener);
 
         assertThat(r.exitCode()).isZero();
         assertThat(listener.infos).filteredOn(i -> i.startsWith("Removing leftover container")).hasSize(2);
+    }
+
+    @Test
+    void aParallelRunsFreshContainerIsNotReaped() throws Exception {
+        String otherRun = "parallel-" + runId;
+        String other = docker.createContainerCmd(Engine.FAKE_IMAGE).withName(ContainerRunner.containerName(otherRun))
+                .withLabels(ContainerRunner.labels(otherRun, "builder")).exec().getId();
+        try {
+            ContainerResult r = runner.run(spec("rocky-8"), listener);
+
+            assertThat(r.exitCode()).isZero();
+            assertThat(docker.inspectContainerCmd(other).exec().getId()).isEqualTo(other);
+            assertThat(listener.infos).noneMatch(i -> i.startsWith("Removing leftover container"));
+        } finally {
+            docker.removeContainerCmd(other).withForce(true).exec();
+        }
     }
 
     @Test

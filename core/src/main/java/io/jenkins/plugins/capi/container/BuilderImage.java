@@ -109,6 +109,9 @@ public record BuilderImage(String reference, String id, String digest, String us
         PullProgress progress = new PullProgress(listener);
         try {
             cmd.exec(progress).awaitCompletion();
+        } catch (InterruptedException e) {
+            closeQuietly(progress);
+            throw e;
         } catch (DockerException e) {
             throw new ContainerRunException("Pulling " + reference + " failed: " + e.getMessage()
                     + ". Check the reference and registry credentials, or pass an image archive for air-gapped sites.", e);
@@ -117,6 +120,14 @@ public record BuilderImage(String reference, String id, String digest, String us
         }
         return local(docker, reference).orElseThrow(() -> new ContainerRunException(
                 "Pulling " + reference + " ended but the image is not present"));
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // the pull is abandoned either way
+        }
     }
 
     /** Reports each layer's status change, not every byte of progress. */

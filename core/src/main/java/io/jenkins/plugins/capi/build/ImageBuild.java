@@ -1,5 +1,10 @@
 package io.jenkins.plugins.capi.build;
 
+import com.github.dockerjava.api.DockerClient;
+import io.jenkins.plugins.capi.container.ContainerRunner;
+import io.jenkins.plugins.capi.container.EngineConnection;
+import java.time.Duration;
+
 /**
  * One image build from start to end: load and validate the config, check the ISO, pre-flight vCenter,
  * run the builder container, collect outputs and write the template metadata.
@@ -20,6 +25,18 @@ public final class ImageBuild {
      */
     public static int removeContainersOf(String dockerHost, String runId, int stopGraceSeconds)
             throws InterruptedException {
-        throw new UnsupportedOperationException("wired in the integration step");
+        if (Thread.interrupted()) {
+            throw new InterruptedException("interrupted before removing the containers of run " + runId);
+        }
+        DockerClient docker = EngineConnection.open(dockerHost);
+        try {
+            return new ContainerRunner(docker).removeContainersOf(runId, Duration.ofSeconds(stopGraceSeconds));
+        } finally {
+            try {
+                docker.close();
+            } catch (java.io.IOException e) {
+                // closing the connection pool; the containers are already handled
+            }
+        }
     }
 }

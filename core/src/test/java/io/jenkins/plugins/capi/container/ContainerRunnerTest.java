@@ -1,0 +1,466 @@
+package io.jenkins.plugins.capi.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import io.jenkins.plugins.capi.logs.FailureHint;
+import io.jenkins.plugins.capi.logs.Phase;
+import io.jenkins.plugins.capi.logs.ProgressEvent;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The runner against the real engine and the fake builder (fake-builder/). */
+class ContainerRunnerTest {
+
+    /** Planted in every imageconfig; the fake builder echoes it like KIB does. */
+    static final String PASSWORD = "Pl@nted-S3cret/" + UUID.randomUUID().toString().substring(0, 8);
+
+    @TempDir
+    Path tmp;
+    DockerClient docker;
+    ContainerRunner runner;
+    RecordingListener listener = new RecordingListener();
+    Path out;
+    String runId;
+
+    @BeforeEach
+    void setUp() {
+        docker = Engine.client();
+        runner = new ContainerRunner(docker);
+        out = tmp.resolve("output");
+        runId = "test-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @AfterEach
+    void noContainerOfOursIsLeft() {
+        if (docker == null) {
+            return;
+        }
+        List<Container> left = docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(ContainerRunner.LABEL_TOOL, ContainerRunner.TOOL)).exec();
+        assertThat(left).as("containers labelled %s=%s after the test", ContainerRunner.LABEL_TOOL, ContainerRunner.TOOL)
+                .isEmpty();
+    }
+
+    static String config(String imageName, String... extra) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("os_version=rockylinux-8\nimage_type=standard\nimage_name=").append(imageName).append('\n');
+        sb.append("k8s_version=1.30.4\ncni_version=1.3.0\ncontainerd_version=1.7.13\n");
+        sb.append("vcenter_server=vcenter.example.test\nvcenter_user=builder@vsphere.local\n");
+        sb.append("vcenter_password='").append(PASSWORD).append("'\n");
+        sb.append("iso_name=Rocky-8-latest-x86_64-dvd.iso\nfake_step_seconds=0.01\n");
+        for (String e : extra) {
+            sb.append(e).append('\n');
+        }
+        return sb.toString();
+    }
+
+    RunSpec spec(String imageName, String... extra) {
+        return RunSpec.of(Engine.FAKE_IMAGE, out, config(imageName, extra), imageName, runId)
+                .withSecrets(List.of(PASSWORD))
+                .withTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void successfulBuildWritesTheDocumentedOutputsAndReportsPhasesInOrder() throws Exception {
+        ContainerResult r = runner.run(spec("rocky-8"), listener);
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.succeeded()).isTrue();
+        assertThat(r.hint()).isEmpty();
+        assertThat(r.lastPhase()).isEqualTo(Phase.FINISHED);
+        assertThat(r.imageId()).startsWith("sha256:");
+        Path dir = out.resolve("rocky-8");
+        assertThat(dir.resolve("packer-manifest.json")).content().contains("\"last_run_uuid\"", "\"builds\"");
+        assertThat(dir.resolve("rocky-8-disk-0.vmdk")).exists();
+        assertThat(dir.resolve("rocky-8.ovf")).exists();
+        for (String ext : List.of("ovf", "mf", "ova", "ova.sha256")) {
+            assertThat(dir.resolve("rockylinux-8-kube-v1.30.4." + ext)).exists();
+        }
+        assertThat(Files.readString(dir.resolve("rockylinux-8-kube-v1.30.4.ova.sha256"))).matches("[0-9a-f]{64}");
+
+        List<Phase> phases = listener.progress.stream().filter(p -> !p.heartbeat()).map(ProgressEvent::phase)
+                .distinct().toList();
+        assertThat(phases).containsSubsequence(Phase.DEPENDENCIES, Phase.ISO_UPLOAD, Phase.CREATE_VM, Phase.BOOT,
+                Phase.OS_INSTALL, Phase.SSH, Phase.PROVISIONING, Phase.VALIDATION, Phase.SHUTDOWN, Phase.EXPORT,
+                Phase.OVA, Phase.FINISHED);
+        assertThat(listener.progress).anyMatch(p -> "containerd".equals(p.role()) && p.tasksSeen() >= 5);
+        assertThat(r.phaseTimings().keySet()).startsWith(Phase.STARTING).contains(Phase.PROVISIONING, Phase.FINISHED);
+
+        assertThat(out.resolve("imageconfig")).doesNotExist();
+        assertSecretNowhere();
+        assertOwnedByUs(out);
+    }
+
+    @Test
+    void legacyWordingIsFollowedToo() throws Exception {
+        ContainerResult r = runner.run(spec("rocky-8-legacy"), listener);
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(listener.lines).contains("==> vsphere: Creating VM...", "==> vsphere: Power on VM...");
+        assertThat(listener.progress.stream().map(ProgressEvent::phase).distinct())
+                .containsSubsequence(Phase.CREATE_VM, Phase.BOOT, Phase.OS_INSTALL, Phase.PROVISIONING, Phase.EXPORT,
+                        Phase.FINISHED);
+        assertSecretNowhere();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "rocky-8-fail-ip-timeout, ip-timeout, OS_INSTALL",
+        "rocky-8-fail-ip-timeout-legacy, ip-timeout, OS_INSTALL",
+        "rocky-8-fail-vcenter-login, vcenter-login, DEPENDENCIES",
+        "rocky-8-fail-ansible, ansible-task, PROVISIONING",
+        "rocky-8-fail-ova, ova-post-processor, OVA"})
+    void everyFailureModeGetsItsHint(String imageName, String category, Phase lastBeforeFailure) throws Exception {
+        ContainerResult r = runner.run(spec(imageName), listener);
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.lastPhase()).isEqualTo(Phase.FAILED);
+        assertThat(r.phaseTimings()).containsKey(lastBeforeFailure);
+        FailureHint hint = r.hint().orElseThrow();
+        assertThat(hint.category()).isEqualTo(category);
+        assertThat(hint.hint()).isNotBlank();
+        assertThat(hint.evidence()).isNotBlank().doesNotContain(PASSWORD);
+        if (category.equals("ansible-task")) {
+            assertThat(hint.summary()).contains("containerd : download containerd");
+        }
+        assertThat(out.resolve("imageconfig")).doesNotExist();
+        assertSecretNowhere();
+    }
+
+    @Test
+    void interruptingTheCallerStopsGracefullyRemovesTheContainerAndDeletesTheImageConfig() throws Exception {
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicReference<Boolean> flagAfter = new AtomicReference<>();
+        Thread build = new Thread(() -> {
+            try {
+                runner.run(spec("rocky-8-sigterm-cleanup"), listener);
+            } catch (Throwable t) {
+                thrown.set(t);
+                flagAfter.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        build.start();
+        awaitPhase(Phase.OS_INSTALL);
+        assertThat(out.resolve("imageconfig")).exists();
+
+        build.interrupt();
+        build.join(30_000);
+
+        assertThat(build.isAlive()).isFalse();
+        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+        assertThat(flagAfter.get()).as("interrupt flag restored").isTrue();
+        assertThat(docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(ContainerRunner.LABEL_RUN_ID, runId)).exec()).isEmpty();
+        assertThat(out.resolve("imageconfig")).doesNotExist();
+        assertThat(listener.lines).contains("==> vsphere: Destroying VM...");
+        assertSecretNowhere();
+    }
+
+    @Test
+    void timeoutStopsWithSigtermAndReportsTimedOut() throws Exception {
+        RunSpec s = spec("rocky-8-sigterm-cleanup").withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10),
+                Duration.ofSeconds(30));
+        ContainerResult r = runner.run(s, listener);
+
+        assertThat(r.timedOut()).isTrue();
+        assertThat(r.succeeded()).isFalse();
+        assertThat(r.exitCode()).isEqualTo(143);
+        assertThat(listener.lines).contains("==> vsphere: Destroying VM...");
+        assertThat(out.resolve("imageconfig")).doesNotExist();
+    }
+
+    @Test
+    void aBuilderThatIgnoresSigtermIsKilledAfterTheGracePeriod() throws Exception {
+        RunSpec s = spec("rocky-8-sigterm-ignore").withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Duration.ofSeconds(30));
+        Instant t0 = Instant.now();
+        ContainerResult r = runner.run(s, listener);
+
+        assertThat(r.timedOut()).isTrue();
+        assertThat(r.exitCode()).isEqualTo(137);
+        assertThat(Duration.between(t0, Instant.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void silenceProducesHeartbeatsNamingThePhase() throws Exception {
+        RunSpec s = spec("rocky-8-silent", "fake_silence_seconds=3").withTimeouts(Duration.ofSeconds(60),
+                Duration.ofSeconds(10), Duration.ofMillis(800));
+        ContainerResult r = runner.run(s, listener);
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(listener.progress).filteredOn(ProgressEvent::heartbeat).isNotEmpty()
+                .allMatch(p -> p.phase() == Phase.OS_INSTALL)
+                .anyMatch(p -> p.message().startsWith("still waiting for IP for ")
+                        && p.silentFor().compareTo(Duration.ofMillis(800)) >= 0);
+    }
+
+    @Test
+    void anEarlierRunsOutputIsMovedAside() throws Exception {
+        Path stale = out.resolve("rocky-8");
+        Files.createDirectories(stale);
+        Files.writeString(stale.resolve("old.txt"), "from last week");
+
+        ContainerResult r = runner.run(spec("rocky-8"), listener);
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(stale.resolve("old.txt")).doesNotExist();
+        try (Stream<Path> s = Files.list(out)) {
+            Path moved = s.filter(p -> p.getFileName().toString().startsWith("rocky-8.stale-")).findFirst().orElseThrow();
+            assertThat(moved.resolve("old.txt")).hasContent("from last week");
+        }
+        assertThat(listener.infos).anyMatch(i -> i.startsWith("Moved the earlier run's output aside to "));
+    }
+
+    @Test
+    void anEarlierRunsOutputIsRefusedWhenAsked() throws Exception {
+        Files.createDirectories(out.resolve("rocky-8"));
+
+        assertThatThrownBy(() -> runner.run(spec("rocky-8").withStalePolicy(StalePolicy.REFUSE), listener))
+                .isInstanceOf(ContainerRunException.class)
+                .hasMessageContaining(out.resolve("rocky-8").toString())
+                .hasMessageContaining("earlier run");
+        assertThat(out.resolve("imageconfig")).doesNotExist();
+    }
+
+    @Test
+    void aUsersOwnImageConfigInTheOutputFolderIsNeverOverwritten() throws Exception {
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("imageconfig"), "image_name=mine\n");
+
+        assertThatThrownBy(() -> runner.run(spec("rocky-8"), listener))
+                .isInstanceOf(ContainerRunException.class).hasMessageContaining("did not write");
+        assertThat(out.resolve("imageconfig")).hasContent("image_name=mine");
+    }
+
+    @Test
+    void anExternalIsoIsMountedReadOnlyUnderItsIsoName() throws Exception {
+        Path iso = tmp.resolve("isos/Rocky-8-latest-x86_64-dvd.iso");
+        Files.createDirectories(iso.getParent());
+        byte[] content = "not really an ISO, but its bytes are checked".getBytes(StandardCharsets.UTF_8);
+        Files.write(iso, content);
+        // world-writable on the host: only the read-only mount can stop the builder writing
+        Files.setPosixFilePermissions(iso, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+
+        ContainerResult r = runner.run(spec("rocky-8", "iso_name=Rocky-8-latest-x86_64-dvd.iso")
+                .withIso(iso, "Rocky-8-latest-x86_64-dvd.iso"), listener);
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(listener.lines).contains("    vsphere: ISO Rocky-8-latest-x86_64-dvd.iso: " + content.length
+                + " bytes, sha256 " + sha + ", writable=no");
+        assertThat(out.resolve("Rocky-8-latest-x86_64-dvd.iso")).as("mount point placeholder removed").doesNotExist();
+        assertThat(iso).hasBinaryContent(content);
+    }
+
+    @Test
+    void aHundredMegabytesOfLogStreamThroughWithBoundedLines() throws Exception {
+        long before = usedHeap();
+        ContainerResult r = runner.run(spec("rocky-8-log-flood", "fake_log_mb=100"), listener.countingOnly());
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.logLines()).isGreaterThan(1_000_000);
+        assertThat(listener.counted).isEqualTo(r.logLines());
+        assertThat(listener.longest).isLessThanOrEqualTo(io.jenkins.plugins.capi.logs.LogPipeline.DEFAULT_MAX_LINE_CHARS + 64);
+        assertThat(usedHeap() - before).as("heap growth after streaming 100 MB").isLessThan(64L << 20);
+    }
+
+    @Test
+    void leftoversOfEarlierRunsAreReaped() throws Exception {
+        String oldRun = "old-" + runId;
+        docker.createContainerCmd(Engine.FAKE_IMAGE).withName(ContainerRunner.containerName(oldRun))
+                .withLabels(ContainerRunner.labels(oldRun, "builder")).exec();
+        docker.createContainerCmd(Engine.FAKE_IMAGE).withName(ContainerRunner.containerName(runId))
+                .withLabels(ContainerRunner.labels(runId, "builder")).exec();
+
+        // an engine clock ahead by an hour: the other run's container counts as abandoned
+        ContainerRunner later = new ContainerRunner(docker,
+                java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofHours(1)), Duration.ofMinutes(10));
+        ContainerResult r = later.run(spec("rocky-8"), listener);
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(listener.infos).filteredOn(i -> i.startsWith("Removing leftover container")).hasSize(2);
+    }
+
+    @Test
+    void aParallelRunsFreshContainerIsNotReaped() throws Exception {
+        String otherRun = "parallel-" + runId;
+        String other = docker.createContainerCmd(Engine.FAKE_IMAGE).withName(ContainerRunner.containerName(otherRun))
+                .withLabels(ContainerRunner.labels(otherRun, "builder")).exec().getId();
+        try {
+            ContainerResult r = runner.run(spec("rocky-8"), listener);
+
+            assertThat(r.exitCode()).isZero();
+            assertThat(docker.inspectContainerCmd(other).exec().getId()).isEqualTo(other);
+            assertThat(listener.infos).noneMatch(i -> i.startsWith("Removing leftover container"));
+        } finally {
+            docker.removeContainerCmd(other).withForce(true).exec();
+        }
+    }
+
+    @Test
+    void planDescribesTheContainerWithoutRunningAnything() {
+        Path iso = tmp.resolve("x.iso");
+        ContainerPlan plan = runner.plan(spec("rocky-8").withIso(iso, "x.iso"));
+
+        assertThat(plan.containerName()).isEqualTo(ContainerRunner.containerName(runId));
+        assertThat(plan.networkMode()).isEqualTo("host");
+        assertThat(plan.user()).isEqualTo("imagebuilder");
+        assertThat(plan.imageSource()).startsWith("present locally, sha256:");
+        assertThat(plan.mounts()).containsExactly(
+                new ContainerPlan.Mount(out.toString(), "/home/imagebuilder/output", false),
+                new ContainerPlan.Mount(iso.toString(), "/home/imagebuilder/output/x.iso", true));
+        assertThat(plan.envNames()).containsExactly("PACKER_COLOR");
+        assertThat(plan.labels()).containsEntry(ContainerRunner.LABEL_RUN_ID, runId);
+        assertThat(String.join("\n", plan.describe())).doesNotContain(PASSWORD).contains("imageconfig");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aNonRootToolGetsTheContainersFilesBackThroughAHelperContainer() throws Exception {
+        Path f = out.resolve("rocky-8/made-by-container.txt");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, "x");
+        for (Path p : List.of(f, f.getParent())) {
+            Files.setAttribute(p, "unix:uid", 1000);
+            Files.setAttribute(p, "unix:gid", 1000);
+        }
+        OutputFolder folder = new OutputFolder(out);
+        BuilderImage image = BuilderImage.local(docker, Engine.FAKE_IMAGE).orElseThrow();
+
+        runner.chownWithHelperContainer(folder, image, runId, 4321, 4322, listener);
+
+        assertThat(Files.getAttribute(f, "unix:uid")).isEqualTo(4321);
+        assertThat(Files.getAttribute(f, "unix:gid")).isEqualTo(4322);
+        assertThat(Files.getAttribute(f.getParent(), "unix:uid")).isEqualTo(4321);
+        assertThat(listener.infos).noneMatch(i -> i.startsWith("WARNING"));
+    }
+
+    @Test
+    void containerNamesAreDeterministicAndValid() {
+        assertThat(ContainerRunner.containerName("job-7")).isEqualTo("capi-build-job-7");
+        String odd = ContainerRunner.containerName("folder/job name #12");
+        assertThat(odd).matches("capi-build-[a-zA-Z0-9][a-zA-Z0-9_.-]*")
+                .isEqualTo(ContainerRunner.containerName("folder/job name #12"))
+                .isNotEqualTo(ContainerRunner.containerName("folder/job name #13"));
+    }
+
+    @Test
+    void anAirGappedArchiveThatLoadsAsLocalhostTagIsRetaggedToTheRequestedReference() throws Exception {
+        String loadedAs = "localhost/v4.6.99-test:latest";
+        String wanted = "localhost/capi-builder:v4.6.99-test";
+        Path archive = tmp.resolve("capi-builder-v4.6.99-test.tar");
+        docker.tagImageCmd(Engine.FAKE_IMAGE, "localhost/v4.6.99-test", "latest").exec();
+        try {
+            Process save = new ProcessBuilder("docker", "save", "-o", archive.toString(), loadedAs)
+                    .redirectErrorStream(true).start();
+            assertThat(save.waitFor()).as(new String(save.getInputStream().readAllBytes())).isZero();
+            docker.removeImageCmd(loadedAs).exec();
+            removeQuietly(wanted);
+
+            ContainerResult r = runner.run(RunSpec.of(wanted, out, config("rocky-8"), "rocky-8", runId)
+                    .withImageArchive(archive).withSecrets(List.of(PASSWORD))
+                    .withTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(5), null), listener);
+
+            assertThat(r.exitCode()).isZero();
+            assertThat(listener.infos).anyMatch(i -> i.equals("Archive loaded as " + loadedAs + "; tagging it " + wanted));
+            assertThat(docker.inspectImageCmd(wanted).exec().getId()).isEqualTo(r.imageId());
+        } finally {
+            removeQuietly(wanted);
+            removeQuietly(loadedAs);
+        }
+    }
+
+    @Test
+    void aMissingImageThatCannotBePulledFailsClearlyAndLeavesNothing() {
+        assertThatThrownBy(() -> runner.run(RunSpec.of("localhost:1/no-such/builder:v0", out, config("rocky-8"),
+                "rocky-8", runId), listener))
+                .isInstanceOf(ContainerRunException.class)
+                .hasMessageContaining("Pulling localhost:1/no-such/builder:v0 failed");
+        assertThat(out.resolve("imageconfig")).doesNotExist();
+    }
+
+    @Test
+    void anUnreachableEngineIsNamedInTheError() throws Exception {
+        RunSpec s = spec("rocky-8").withDockerHost("unix:///nonexistent/docker.sock");
+        try (DockerClient absent = EngineConnection.open(s.dockerHost())) {
+            assertThatThrownBy(() -> new ContainerRunner(absent).run(s, listener))
+                    .isInstanceOf(ContainerRunException.class)
+                    .hasMessageContaining("unix:///nonexistent/docker.sock");
+        }
+        assertThat(out).doesNotExist();
+    }
+
+    private void removeQuietly(String image) {
+        try {
+            docker.removeImageCmd(image).exec();
+        } catch (RuntimeException e) {
+            // not there
+        }
+    }
+
+    private void awaitPhase(Phase phase) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (listener.progress.stream().noneMatch(p -> p.phase() == phase)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("phase " + phase + " not reached; lines: " + listener.lines);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** The planted secret is in no line, message or file the run left behind. */
+    private void assertSecretNowhere() throws IOException {
+        String b64 = Base64.getEncoder().encodeToString(PASSWORD.getBytes(StandardCharsets.UTF_8));
+        assertThat(listener.everything()).isNotEmpty().noneMatch(s -> s.contains(PASSWORD) || s.contains(b64));
+        assertThat(listener.lines).as("the echoed password, masked").anyMatch(l -> l.contains("password=****"));
+        if (Files.exists(out)) {
+            try (Stream<Path> files = Files.walk(out)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1))
+                            .as("contents of %s", f).doesNotContain(PASSWORD);
+                }
+            }
+        }
+    }
+
+    private static void assertOwnedByUs(Path dir) throws IOException {
+        Path probe = Files.createTempFile(dir, "probe", "");
+        Object us = Files.getAttribute(probe, "unix:uid");
+        Files.delete(probe);
+        List<Path> foreign = new ArrayList<>();
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.toList()) {
+                if (!Files.getAttribute(p, "unix:uid").equals(us)) {
+                    foreign.add(p);
+                }
+            }
+        }
+        assertThat(foreign).as("files not owned by uid %s", us).isEmpty();
+    }
+
+    private static long usedHeap() {
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+}

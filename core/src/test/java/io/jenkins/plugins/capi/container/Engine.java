@@ -1,0 +1,63 @@
+package io.jenkins.plugins.capi.container;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.github.dockerjava.api.DockerClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real Docker engine and the fake builder image for integration tests. Without an engine the tests are
+ * skipped with a loud message, unless {@code CAPI_TEST_REQUIRE_ENGINE=1} (set by .ci/test): then they fail.
+ */
+final class Engine {
+
+    static final String FAKE_IMAGE = "localhost/capi-fake-builder:latest";
+    private static DockerClient client;
+    private static boolean imageBuilt;
+
+    private Engine() {}
+
+    static synchronized DockerClient client() {
+        if (client == null) {
+            DockerClient c = EngineConnection.open(null);
+            try {
+                c.pingCmd().exec();
+            } catch (RuntimeException e) {
+                String why = "No Docker engine answers at " + EngineConnection.describe(null) + " (" + e.getMessage()
+                        + "). Start one with: bash .ci/engine up";
+                if ("1".equals(System.getenv("CAPI_TEST_REQUIRE_ENGINE"))) {
+                    fail("CAPI_TEST_REQUIRE_ENGINE=1 but " + why);
+                }
+                System.err.println("\n*** SKIPPING ENGINE TESTS: " + why + " ***\n");
+                Assumptions.abort("SKIPPED LOUDLY: " + why);
+            }
+            client = c;
+        }
+        ensureFakeImage();
+        return client;
+    }
+
+    /** Builds (or confirms up to date) the fake builder with the project's script. */
+    private static void ensureFakeImage() {
+        if (imageBuilt) {
+            return;
+        }
+        Path script = Path.of("..", "fake-builder", "build.sh").toAbsolutePath().normalize();
+        if (!Files.isRegularFile(script)) {
+            fail("fake builder script not found at " + script + "; run the tests from core/");
+        }
+        try {
+            Process p = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                fail("bash " + script + " failed:\n" + out);
+            }
+        } catch (Exception e) {
+            fail("cannot run " + script + ": " + e);
+        }
+        imageBuilt = true;
+    }
+}

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.capi.jenkins.agent;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -14,17 +16,18 @@ public final class ConfigFacts implements Serializable {
     private final String path;
     private final boolean exists;
     private final String vcenterServer;
-    private final List<String> secretKeysInFile;
+    private final ArrayList<String> secretKeysInFile;
     // Values only for the controller's masker; never logged, stored or put in toString().
-    private final List<String> secretValuesInFile;
+    private final ArrayList<String> secretValuesInFile;
 
     public ConfigFacts(String path, boolean exists, String vcenterServer, List<String> secretKeysInFile,
                        List<String> secretValuesInFile) {
         this.path = path;
         this.exists = exists;
         this.vcenterServer = vcenterServer;
-        this.secretKeysInFile = List.copyOf(secretKeysInFile);
-        this.secretValuesInFile = List.copyOf(secretValuesInFile);
+        // ArrayList: the JDK's immutable collections are not on Jenkins' JEP-200 class allow-list.
+        this.secretKeysInFile = new ArrayList<>(secretKeysInFile);
+        this.secretValuesInFile = new ArrayList<>(secretValuesInFile);
     }
 
     /** The absolute path on the agent. */
@@ -42,11 +45,11 @@ public final class ConfigFacts implements Serializable {
     }
 
     public List<String> secretKeysInFile() {
-        return secretKeysInFile;
+        return Collections.unmodifiableList(secretKeysInFile);
     }
 
     public List<String> secretValuesInFile() {
-        return secretValuesInFile;
+        return Collections.unmodifiableList(secretValuesInFile);
     }
 
     @Override

@@ -27,8 +27,9 @@ public final class BuildReport implements Serializable {
     private final String builderImage;
     private final TemplateSummary template;
     private final FailureSummary failure;
-    private final List<String> findings;
-    private final List<PhaseTiming> phaseTimings;
+    // ArrayLists on purpose: they cross the agent channel (JEP-200) and are stored in build.xml (XStream).
+    private final ArrayList<String> findings;
+    private final ArrayList<PhaseTiming> phaseTimings;
     private final String metadataPath;
     private final String ovaPath;
     private final String ovaChecksumPath;
@@ -41,8 +42,8 @@ public final class BuildReport implements Serializable {
         this.builderImage = builderImage;
         this.template = template;
         this.failure = failure;
-        this.findings = findings == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(findings));
-        this.phaseTimings = phaseTimings == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(phaseTimings));
+        this.findings = findings == null ? new ArrayList<>() : new ArrayList<>(findings);
+        this.phaseTimings = phaseTimings == null ? new ArrayList<>() : new ArrayList<>(phaseTimings);
         this.metadataPath = metadataPath;
         this.ovaPath = ovaPath;
         this.ovaChecksumPath = ovaChecksumPath;
@@ -118,11 +119,11 @@ public final class BuildReport implements Serializable {
     }
 
     public List<String> getFindings() {
-        return findings;
+        return Collections.unmodifiableList(findings);
     }
 
     public List<PhaseTiming> getPhaseTimings() {
-        return phaseTimings;
+        return Collections.unmodifiableList(phaseTimings);
     }
 
     /** Workspace-relative path of {@code template-metadata.json} (also its path among the build's artifacts). */

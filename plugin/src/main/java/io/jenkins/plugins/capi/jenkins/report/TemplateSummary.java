@@ -34,7 +34,8 @@ public final class TemplateSummary implements Serializable {
     private final long ovaSizeBytes;
     private final String ovaSha256;
     private final boolean ovaChecksumVerified;
-    private final List<OutputFileSummary> files;
+    // ArrayList on purpose: it crosses the agent channel (JEP-200) and is stored in build.xml (XStream).
+    private final ArrayList<OutputFileSummary> files;
     private final String buildStart;
     private final String buildEnd;
 
@@ -62,7 +63,7 @@ public final class TemplateSummary implements Serializable {
         this.ovaSizeBytes = ovaSizeBytes;
         this.ovaSha256 = ovaSha256;
         this.ovaChecksumVerified = ovaChecksumVerified;
-        this.files = files == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(files));
+        this.files = files == null ? new ArrayList<>() : new ArrayList<>(files);
         this.buildStart = buildStart;
         this.buildEnd = buildEnd;
     }
@@ -181,7 +182,7 @@ public final class TemplateSummary implements Serializable {
 
     @Exported
     public List<OutputFileSummary> getFiles() {
-        return files;
+        return Collections.unmodifiableList(files);
     }
 
     @Exported

@@ -7,6 +7,7 @@ import io.jenkins.plugins.capi.config.CompatibilityMode;
 import io.jenkins.plugins.capi.config.ImageConfig;
 import io.jenkins.plugins.capi.jenkins.config.CapiImageBuilderConfiguration;
 import java.io.Serializable;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +45,13 @@ public record BuildSettings(
     private static final long serialVersionUID = 1L;
 
     public BuildSettings {
-        overrides = Map.copyOf(overrides);
+        // LinkedHashMap keeps the user's order and is a plain serialisable JDK class.
+        overrides = new LinkedHashMap<>(overrides);
+    }
+
+    @Override
+    public Map<String, String> overrides() {
+        return Collections.unmodifiableMap(overrides);
     }
 
     /**

@@ -69,7 +69,7 @@ public final class ImageBuildInvocation {
     public BuildReport perform() throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
         String runId = BuildRunId.of(run);
-        ConfigFacts facts = workspace.act(new ConfigFactsCallable(settings.config(), settings.overrides()));
+        ConfigFacts facts = workspace.act(new ConfigFactsCallable(settings.config(), new LinkedHashMap<>(settings.overrides())));
         if (!facts.exists()) {
             throw new AbortException("imageconfig not found: " + facts.path() + " (parameter config = '"
                     + settings.config() + "', relative to the workspace " + workspace.getRemote() + ")");

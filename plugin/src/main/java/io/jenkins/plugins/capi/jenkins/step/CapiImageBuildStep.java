@@ -45,7 +45,7 @@ public final class CapiImageBuildStep extends Step implements ImageBuildParamete
     private String config = ParameterDefaults.CONFIG;
     private String rhelCredentialsId;
     private String registryCredentialsId;
-    private Map<String, String> overrides = Map.of();
+    private LinkedHashMap<String, String> overrides = new LinkedHashMap<>();
     private String builderImage;
     private String outputDir = ParameterDefaults.OUTPUT_DIR;
     private String isoPath;
@@ -107,12 +107,12 @@ public final class CapiImageBuildStep extends Step implements ImageBuildParamete
 
     /** imageconfig keys set on top of the file, e.g. {@code [k8s_version: '1.30.4', image_name: 'rocky-8-k130']}. */
     public Map<String, String> getOverrides() {
-        return overrides.isEmpty() ? null : overrides;
+        return overrides.isEmpty() ? null : Collections.unmodifiableMap(overrides);
     }
 
     @DataBoundSetter
     public void setOverrides(Map<String, String> overrides) {
-        Map<String, String> copy = new LinkedHashMap<>();
+        LinkedHashMap<String, String> copy = new LinkedHashMap<>();
         if (overrides != null) {
             // Groovy may hand over GStrings or numbers as values (erasure lets them in): take their text.
             for (Map.Entry<?, ?> e : ((Map<?, ?>) overrides).entrySet()) {
@@ -123,12 +123,12 @@ public final class CapiImageBuildStep extends Step implements ImageBuildParamete
                 copy.put(key, e.getValue() == null ? "" : String.valueOf(e.getValue()));
             }
         }
-        this.overrides = Collections.unmodifiableMap(copy);
+        this.overrides = copy;
     }
 
     @Override
     public Map<String, String> overrideValues() {
-        return overrides;
+        return Collections.unmodifiableMap(overrides);
     }
 
     @Override

@@ -147,6 +147,10 @@ public final class ParameterChecks {
         return FormValidation.ok();
     }
 
+    public static FormValidation preflight(boolean preflight) {
+        return preflight ? FormValidation.ok() : FormValidation.warning(Messages.Check_Preflight_Off());
+    }
+
     public static FormValidation vcenterInsecure(boolean insecure) {
         return insecure ? FormValidation.warning(Messages.Check_VcenterInsecure()) : FormValidation.ok();
     }

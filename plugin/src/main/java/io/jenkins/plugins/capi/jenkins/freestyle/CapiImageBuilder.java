@@ -353,6 +353,11 @@ public final class CapiImageBuilder extends Builder implements SimpleBuildStep, 
         }
 
         @POST
+        public FormValidation doCheckPreflight(@QueryParameter boolean value) {
+            return ParameterChecks.preflight(value);
+        }
+
+        @POST
         public FormValidation doCheckVcenterInsecure(@QueryParameter boolean value) {
             return ParameterChecks.vcenterInsecure(value);
         }

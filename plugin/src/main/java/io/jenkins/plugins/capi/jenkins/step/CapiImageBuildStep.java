@@ -354,6 +354,11 @@ public final class CapiImageBuildStep extends Step implements ImageBuildParamete
         }
 
         @POST
+        public FormValidation doCheckPreflight(@QueryParameter boolean value) {
+            return ParameterChecks.preflight(value);
+        }
+
+        @POST
         public FormValidation doCheckVcenterInsecure(@QueryParameter boolean value) {
             return ParameterChecks.vcenterInsecure(value);
         }

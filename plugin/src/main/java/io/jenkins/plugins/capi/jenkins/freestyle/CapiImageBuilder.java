@@ -251,7 +251,7 @@ public final class CapiImageBuilder extends Builder implements SimpleBuildStep, 
             throws InterruptedException, IOException {
         BuildSettings settings;
         try {
-            settings = BuildSettings.resolve(this, CapiImageBuilderConfiguration.get(), env);
+            settings = BuildSettings.resolve(this, CapiImageBuilderConfiguration.get(), env, true);
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }

@@ -55,13 +55,17 @@ public record BuildSettings(
     }
 
     /**
-     * Fills defaults from {@code global} and checks what can be checked without the agent.
+     * Fills defaults from {@code global} and the build's environment and checks what can be checked without the
+     * agent. The Docker host is the step's, else the build's {@code DOCKER_HOST} (e.g. from {@code withEnv}), else
+     * the global default; core falls back to the agent's own environment and the default socket.
      *
-     * @param env when not null, {@code ${VAR}} references in text parameters are expanded (freestyle);
-     *            Pipeline scripts interpolate themselves
+     * @param buildEnv        the build's environment, or null
+     * @param expandVariables whether {@code ${VAR}} references in text parameters are expanded from {@code buildEnv}
+     *                        (freestyle); Pipeline scripts interpolate themselves
      */
-    public static BuildSettings resolve(ImageBuildParameters p, CapiImageBuilderConfiguration global, EnvVars env)
-            throws AbortException {
+    public static BuildSettings resolve(ImageBuildParameters p, CapiImageBuilderConfiguration global,
+                                        EnvVars buildEnv, boolean expandVariables) throws AbortException {
+        EnvVars env = expandVariables ? buildEnv : null;
         String config = orDefault(expand(p.getConfig(), env), ParameterDefaults.CONFIG);
         String outputDir = WorkspacePaths.normalise(orDefault(expand(p.getOutputDir(), env), ParameterDefaults.OUTPUT_DIR));
         Optional<String> outputProblem = WorkspacePaths.problemWithRelativePath(outputDir);
@@ -91,8 +95,9 @@ public record BuildSettings(
         }
 
         String builderImage = orDefault(expand(p.getBuilderImage(), env), global.getDefaultBuilderImage());
+        String envDockerHost = buildEnv == null ? null : Util.fixEmptyAndTrim(buildEnv.get("DOCKER_HOST"));
         String dockerHost = Util.fixEmptyAndTrim(orDefault(expand(p.getDockerHost(), env),
-                Util.fixNull(global.getDefaultDockerHost())));
+                envDockerHost != null ? envDockerHost : Util.fixNull(global.getDefaultDockerHost())));
         int timeout = p.getTimeoutMinutes() > 0 ? p.getTimeoutMinutes() : global.getDefaultTimeoutMinutes();
         int grace = p.getStopGraceSeconds() > 0 ? p.getStopGraceSeconds() : ParameterDefaults.STOP_GRACE_SECONDS;
 

@@ -40,10 +40,10 @@ public final class CapiImageBuildStepExecution extends SynchronousNonBlockingSte
         buildThread = Thread.currentThread();
         try {
             StepContext context = getContext();
-            BuildSettings settings = BuildSettings.resolve(step, CapiImageBuilderConfiguration.get(), null);
-            BuildReport report = new ImageBuildInvocation(context.get(Run.class), context.get(FilePath.class),
-                    context.get(EnvVars.class), context.get(Launcher.class), context.get(TaskListener.class),
-                    settings).perform();
+            EnvVars env = context.get(EnvVars.class);
+            BuildSettings settings = BuildSettings.resolve(step, CapiImageBuilderConfiguration.get(), env, false);
+            BuildReport report = new ImageBuildInvocation(context.get(Run.class), context.get(FilePath.class), env,
+                    context.get(Launcher.class), context.get(TaskListener.class), settings).perform();
             throwIfStopped();
             return StepResult.toMap(report);
         } catch (InterruptedException e) {

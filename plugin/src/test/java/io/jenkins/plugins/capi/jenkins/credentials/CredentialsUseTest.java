@@ -85,7 +85,7 @@ class CredentialsUseTest {
     @Test
     void lookupForARunTracksUsageAndKeepsThePasswordOutOfToString() throws Exception {
         CapiImageBuilder builder = new CapiImageBuilder("vsphere");
-        BuildSettings settings = BuildSettings.resolve(builder, CapiImageBuilderConfiguration.get(), null);
+        BuildSettings settings = BuildSettings.resolve(builder, CapiImageBuilderConfiguration.get(), null, false);
         var build = r.buildAndAssertSuccess(project);
         AgentSecrets secrets = BuildCredentials.resolve(build, settings, "vcenter.lab.example.com");
         assertTrue(secrets.hasVcenter());

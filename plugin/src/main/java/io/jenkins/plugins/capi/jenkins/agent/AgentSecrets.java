@@ -14,7 +14,7 @@ public final class AgentSecrets implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    public static final AgentSecrets NONE = new AgentSecrets(null, null, null, null, null, null);
+    public static final AgentSecrets NONE = new AgentSecrets(null, null, null, null, null, null, List.of());
 
     private final String vcenterUser;
     private final Secret vcenterPassword;
@@ -22,27 +22,41 @@ public final class AgentSecrets implements Serializable {
     private final Secret rhelPassword;
     private final String registryUser;
     private final Secret registryPassword;
+    // User names whose credentials say they are secret (isUsernameSecret): masked like passwords.
+    private final ArrayList<String> secretUsernames;
 
-    public AgentSecrets(String vcenterUser, Secret vcenterPassword, String rhelUser, Secret rhelPassword,
-                        String registryUser, Secret registryPassword) {
+    private AgentSecrets(String vcenterUser, Secret vcenterPassword, String rhelUser, Secret rhelPassword,
+                         String registryUser, Secret registryPassword, List<String> secretUsernames) {
         this.vcenterUser = vcenterUser;
         this.vcenterPassword = vcenterPassword;
         this.rhelUser = rhelUser;
         this.rhelPassword = rhelPassword;
         this.registryUser = registryUser;
         this.registryPassword = registryPassword;
+        this.secretUsernames = new ArrayList<>(secretUsernames);
     }
 
     public AgentSecrets withVcenter(String user, Secret password) {
-        return new AgentSecrets(user, password, rhelUser, rhelPassword, registryUser, registryPassword);
+        return new AgentSecrets(user, password, rhelUser, rhelPassword, registryUser, registryPassword,
+                secretUsernames);
     }
 
     public AgentSecrets withRhel(String user, Secret password) {
-        return new AgentSecrets(vcenterUser, vcenterPassword, user, password, registryUser, registryPassword);
+        return new AgentSecrets(vcenterUser, vcenterPassword, user, password, registryUser, registryPassword,
+                secretUsernames);
     }
 
     public AgentSecrets withRegistry(String user, Secret password) {
-        return new AgentSecrets(vcenterUser, vcenterPassword, rhelUser, rhelPassword, user, password);
+        return new AgentSecrets(vcenterUser, vcenterPassword, rhelUser, rhelPassword, user, password,
+                secretUsernames);
+    }
+
+    /** A copy that also masks {@code username}. */
+    public AgentSecrets withSecretUsername(String username) {
+        List<String> names = new ArrayList<>(secretUsernames);
+        names.add(username);
+        return new AgentSecrets(vcenterUser, vcenterPassword, rhelUser, rhelPassword, registryUser, registryPassword,
+                names);
     }
 
     public boolean hasVcenter() {
@@ -59,9 +73,9 @@ public final class AgentSecrets implements Serializable {
                 text(registryPassword));
     }
 
-    /** Every password, for the controller's masking pass. */
+    /** Every password (and user names marked secret), for the controller's masking pass. */
     public List<String> maskableValues() {
-        List<String> values = new ArrayList<>();
+        List<String> values = new ArrayList<>(secretUsernames);
         for (Secret s : new Secret[] {vcenterPassword, rhelPassword, registryPassword}) {
             String t = text(s);
             if (t != null && !t.isEmpty()) {

@@ -27,9 +27,10 @@ final class ConsoleBuildListener implements BuildListener {
     @Override
     public void progress(ProgressEvent event) {
         String what = event.message() != null ? event.message() : event.phase().description();
-        if (event.heartbeat()) {
-            console.println(PREFIX + "still " + what + " (no builder output for "
-                    + event.silentFor().toMinutes() + " min, " + event.elapsed().toMinutes() + " min in total)");
+        if (event.heartbeat() && event.silentFor() != null) {
+            console.println(PREFIX + "still " + what + " (no builder output for " + event.silentFor().toMinutes()
+                    + " min" + (event.elapsed() == null ? "" : ", " + event.elapsed().toMinutes() + " min in total")
+                    + ")");
         } else {
             console.println(PREFIX + what);
         }

@@ -31,20 +31,24 @@ public final class BuildCredentials {
         if (settings.credentialsId() != null) {
             StandardUsernamePasswordCredentials c = find(run, "credentialsId", settings.credentialsId(),
                     vcenterServer == null ? List.of() : URIRequirementBuilder.fromUri("https://" + vcenterServer).build());
-            secrets = secrets.withVcenter(c.getUsername(), c.getPassword());
+            secrets = maskUsernameIfSecret(secrets.withVcenter(c.getUsername(), c.getPassword()), c);
         }
         if (settings.rhelCredentialsId() != null) {
             StandardUsernamePasswordCredentials c = find(run, "rhelCredentialsId", settings.rhelCredentialsId(),
                     URIRequirementBuilder.fromUri(RHEL_SUBSCRIPTION_URI).build());
-            secrets = secrets.withRhel(c.getUsername(), c.getPassword());
+            secrets = maskUsernameIfSecret(secrets.withRhel(c.getUsername(), c.getPassword()), c);
         }
         if (settings.registryCredentialsId() != null) {
             String registry = registryHost(settings.builderImage());
             StandardUsernamePasswordCredentials c = find(run, "registryCredentialsId", settings.registryCredentialsId(),
                     registry == null ? List.of() : URIRequirementBuilder.fromUri("https://" + registry).build());
-            secrets = secrets.withRegistry(c.getUsername(), c.getPassword());
+            secrets = maskUsernameIfSecret(secrets.withRegistry(c.getUsername(), c.getPassword()), c);
         }
         return secrets;
+    }
+
+    private static AgentSecrets maskUsernameIfSecret(AgentSecrets secrets, StandardUsernamePasswordCredentials c) {
+        return c.isUsernameSecret() ? secrets.withSecretUsername(c.getUsername()) : secrets;
     }
 
     private static StandardUsernamePasswordCredentials find(Run<?, ?> run, String parameter, String id,

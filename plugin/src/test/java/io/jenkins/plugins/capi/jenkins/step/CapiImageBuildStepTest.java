@@ -111,6 +111,21 @@ class CapiImageBuildStepTest {
     }
 
     @Test
+    void secretsStayOutOfTheLogAndTheBuildFilesWhenTheEngineIsUnreachable() throws Exception {
+        String filePassword = "File-Planted-Passw0rd-91c2";
+        WorkflowRun b = run(prepare("rocky-8", "vcenter_password='" + filePassword + "'") + """
+                  capiImageBuild credentialsId: 'vsphere', preflight: false, compatibility: 'OFF',
+                      dockerHost: 'unix:///nonexistent/capi-test/docker.sock'
+                }
+                """, Result.FAILURE);
+        r.assertLogContains("contains vcenter_password; the value from Jenkins credentials is used instead", b);
+        r.assertLogNotContains(FakeBuilder.PLANTED_PASSWORD, b);
+        r.assertLogNotContains(filePassword, b);
+        SecretScan.assertNoFileContains(b.getRootDir().toPath(), FakeBuilder.PLANTED_PASSWORD);
+        SecretScan.assertNoFileContains(b.getParent().getRootDir().toPath(), FakeBuilder.PLANTED_PASSWORD);
+    }
+
+    @Test
     void buildsOnAnAgentWithTheFakeBuilderAndReturnsTheTemplate() throws Exception {
         FakeBuilder.assumeDockerAndImage();
         WorkflowRun b = run(prepare("rocky-8") + """

@@ -10,6 +10,7 @@ import com.cloudbees.plugins.credentials.domains.Domain;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.Label;
 import hudson.model.Result;
+import hudson.tasks.Fingerprinter;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
 import io.jenkins.plugins.capi.jenkins.FakeBuilder;
 import io.jenkins.plugins.capi.jenkins.SecretScan;
@@ -145,6 +146,10 @@ class CapiImageBuildStepTest {
         assertEquals("SUCCEEDED", action.getOutcome());
         assertEquals("rocky-8", action.getTemplate().getTemplateName());
         assertEquals(List.of(), FakeBuilder.containersOf(BuildRunId.of(b)), "containers left behind");
+        Fingerprinter.FingerprintAction fingerprints = b.getAction(Fingerprinter.FingerprintAction.class);
+        assertNotNull(fingerprints, "the OVA is fingerprinted");
+        assertTrue(fingerprints.getRecords().keySet().stream().anyMatch(f -> f.endsWith(".ova")),
+                fingerprints.getRecords().toString());
         // The fake builder prints the password in its packer command line, as KIB does.
         r.assertLogNotContains(FakeBuilder.PLANTED_PASSWORD, b);
         r.assertLogContains("password=****", b);

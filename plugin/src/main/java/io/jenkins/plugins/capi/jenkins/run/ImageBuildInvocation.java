@@ -69,7 +69,8 @@ public final class ImageBuildInvocation {
     public BuildReport perform() throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
         String runId = BuildRunId.of(run);
-        ConfigFacts facts = workspace.act(new ConfigFactsCallable(settings.config(), new LinkedHashMap<>(settings.overrides())));
+        ConfigFacts facts = workspace.act(
+                new ConfigFactsCallable(settings.config(), new LinkedHashMap<>(settings.overrides())));
         if (!facts.exists()) {
             throw new AbortException("imageconfig not found: " + facts.path() + " (parameter config = '"
                     + settings.config() + "', relative to the workspace " + workspace.getRemote() + ")");
@@ -107,10 +108,8 @@ public final class ImageBuildInvocation {
                         : " at " + report.getTemplate().getTemplateInventoryPath()));
                 return report;
             }
-            case REJECTED -> {
-                report.getFindings().forEach(f -> log.println("[capi] " + f));
-                throw new AbortException("[capi] " + report.getFailure().getReason());
-            }
+            case REJECTED -> throw new AbortException("[capi] " + report.getFailure().getReason() + ":\n  "
+                    + String.join("\n  ", report.getFindings()));
             default -> throw new AbortException("[capi] " + report.getFailure().toMessage());
         }
     }

@@ -29,9 +29,11 @@ public final class FakeBuilder {
     private FakeBuilder() {}
 
     public static void assumeDockerAndImage() {
-        assumeTrue(run("docker", "version", "--format", "{{.Server.Version}}").exitCode == 0,
+        assumeTrue(
+                run("docker", "version", "--format", "{{.Server.Version}}").exitCode == 0,
                 "SKIPPED: no Docker engine reachable (docker version failed); start one with .ci/engine up");
-        assumeTrue(run("docker", "image", "inspect", IMAGE).exitCode == 0,
+        assumeTrue(
+                run("docker", "image", "inspect", IMAGE).exitCode == 0,
                 "SKIPPED: " + IMAGE + " is not built; run fake-builder/build.sh");
     }
 
@@ -72,8 +74,8 @@ public final class FakeBuilder {
 
     public static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -25,8 +25,14 @@ public final class AgentSecrets implements Serializable {
     // User names whose credentials say they are secret (isUsernameSecret): masked like passwords.
     private final ArrayList<String> secretUsernames;
 
-    private AgentSecrets(String vcenterUser, Secret vcenterPassword, String rhelUser, Secret rhelPassword,
-                         String registryUser, Secret registryPassword, List<String> secretUsernames) {
+    private AgentSecrets(
+            String vcenterUser,
+            Secret vcenterPassword,
+            String rhelUser,
+            Secret rhelPassword,
+            String registryUser,
+            Secret registryPassword,
+            List<String> secretUsernames) {
         this.vcenterUser = vcenterUser;
         this.vcenterPassword = vcenterPassword;
         this.rhelUser = rhelUser;
@@ -37,26 +43,25 @@ public final class AgentSecrets implements Serializable {
     }
 
     public AgentSecrets withVcenter(String user, Secret password) {
-        return new AgentSecrets(user, password, rhelUser, rhelPassword, registryUser, registryPassword,
-                secretUsernames);
+        return new AgentSecrets(
+                user, password, rhelUser, rhelPassword, registryUser, registryPassword, secretUsernames);
     }
 
     public AgentSecrets withRhel(String user, Secret password) {
-        return new AgentSecrets(vcenterUser, vcenterPassword, user, password, registryUser, registryPassword,
-                secretUsernames);
+        return new AgentSecrets(
+                vcenterUser, vcenterPassword, user, password, registryUser, registryPassword, secretUsernames);
     }
 
     public AgentSecrets withRegistry(String user, Secret password) {
-        return new AgentSecrets(vcenterUser, vcenterPassword, rhelUser, rhelPassword, user, password,
-                secretUsernames);
+        return new AgentSecrets(vcenterUser, vcenterPassword, rhelUser, rhelPassword, user, password, secretUsernames);
     }
 
     /** A copy that also masks {@code username}. */
     public AgentSecrets withSecretUsername(String username) {
         List<String> names = new ArrayList<>(secretUsernames);
         names.add(username);
-        return new AgentSecrets(vcenterUser, vcenterPassword, rhelUser, rhelPassword, registryUser, registryPassword,
-                names);
+        return new AgentSecrets(
+                vcenterUser, vcenterPassword, rhelUser, rhelPassword, registryUser, registryPassword, names);
     }
 
     public boolean hasVcenter() {
@@ -69,8 +74,8 @@ public final class AgentSecrets implements Serializable {
 
     /** Core's form, built on the agent right before the build. */
     public BuildSecrets toBuildSecrets() {
-        return new BuildSecrets(vcenterUser, text(vcenterPassword), rhelUser, text(rhelPassword), registryUser,
-                text(registryPassword));
+        return new BuildSecrets(
+                vcenterUser, text(vcenterPassword), rhelUser, text(rhelPassword), registryUser, text(registryPassword));
     }
 
     /** Every password (and user names marked secret), for the controller's masking pass. */

@@ -20,8 +20,12 @@ public final class ConfigFacts implements Serializable {
     // Values only for the controller's masker; never logged, stored or put in toString().
     private final ArrayList<String> secretValuesInFile;
 
-    public ConfigFacts(String path, boolean exists, String vcenterServer, List<String> secretKeysInFile,
-                       List<String> secretValuesInFile) {
+    public ConfigFacts(
+            String path,
+            boolean exists,
+            String vcenterServer,
+            List<String> secretKeysInFile,
+            List<String> secretValuesInFile) {
         this.path = path;
         this.exists = exists;
         this.vcenterServer = vcenterServer;
@@ -54,7 +58,7 @@ public final class ConfigFacts implements Serializable {
 
     @Override
     public String toString() {
-        return "ConfigFacts[" + path + ", exists=" + exists + ", vcenterServer=" + vcenterServer
-                + ", secretKeysInFile=" + secretKeysInFile + "]";
+        return "ConfigFacts[" + path + ", exists=" + exists + ", vcenterServer=" + vcenterServer + ", secretKeysInFile="
+                + secretKeysInFile + "]";
     }
 }

@@ -28,8 +28,8 @@ public record ConfigFactsCallable(String config, Map<String, String> overrides)
     public ConfigFacts invoke(File workspace, VirtualChannel channel) throws IOException {
         Path file = workspace.toPath().resolve(config).toAbsolutePath().normalize();
         if (!Files.isRegularFile(file)) {
-            return new ConfigFacts(file.toString(), false, overrides.get(ImageConfig.VCENTER_SERVER), List.of(),
-                    List.of());
+            return new ConfigFacts(
+                    file.toString(), false, overrides.get(ImageConfig.VCENTER_SERVER), List.of(), List.of());
         }
         String vcenterServer = null;
         List<String> secretKeys = new ArrayList<>();

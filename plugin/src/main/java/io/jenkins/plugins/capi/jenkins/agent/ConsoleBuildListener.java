@@ -28,8 +28,10 @@ final class ConsoleBuildListener implements BuildListener {
     public void progress(ProgressEvent event) {
         String what = event.message() != null ? event.message() : event.phase().description();
         if (event.heartbeat() && event.silentFor() != null) {
-            console.println(PREFIX + "still " + what + " (no builder output for " + event.silentFor().toMinutes()
-                    + " min" + (event.elapsed() == null ? "" : ", " + event.elapsed().toMinutes() + " min in total")
+            console.println(PREFIX + "still " + what + " (no builder output for "
+                    + event.silentFor().toMinutes()
+                    + " min"
+                    + (event.elapsed() == null ? "" : ", " + event.elapsed().toMinutes() + " min in total")
                     + ")");
         } else {
             console.println(PREFIX + what);

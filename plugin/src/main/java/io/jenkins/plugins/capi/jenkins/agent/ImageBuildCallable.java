@@ -28,8 +28,8 @@ import jenkins.agents.ControllerToAgentFileCallable;
  * @param producer  facts about the Jenkins build copied into the metadata
  * @param listener  the build's listener; remotable, so lines reach the controller's console as they are written
  */
-public record ImageBuildCallable(BuildSettings settings, AgentSecrets secrets, String runId,
-                                 Map<String, String> producer, TaskListener listener)
+public record ImageBuildCallable(
+        BuildSettings settings, AgentSecrets secrets, String runId, Map<String, String> producer, TaskListener listener)
         implements ControllerToAgentFileCallable<BuildReport> {
 
     private static final long serialVersionUID = 1L;
@@ -43,7 +43,9 @@ public record ImageBuildCallable(BuildSettings settings, AgentSecrets secrets, S
                 ws.resolve(settings.config()).normalize(),
                 settings.overrides(),
                 outputDir,
-                settings.isoPath() == null ? null : ws.resolve(settings.isoPath()).normalize(),
+                settings.isoPath() == null
+                        ? null
+                        : ws.resolve(settings.isoPath()).normalize(),
                 settings.builderImage(),
                 null,
                 settings.dockerHost(),
@@ -52,14 +54,17 @@ public record ImageBuildCallable(BuildSettings settings, AgentSecrets secrets, S
                 settings.compatibility(),
                 settings.preflight(),
                 new BuildRequest.VsphereTls(
-                        settings.vcenterCaFile() == null ? null : ws.resolve(settings.vcenterCaFile()).normalize(),
+                        settings.vcenterCaFile() == null
+                                ? null
+                                : ws.resolve(settings.vcenterCaFile()).normalize(),
                         settings.vcenterInsecure()),
                 secrets.toBuildSecrets(),
                 runId,
                 producer);
         BuildOutcome outcome = new ImageBuild().run(request, new ConsoleBuildListener(listener.getLogger()));
         BuildReport.ProducedFiles files = outcome instanceof BuildOutcome.Succeeded s
-                ? producedFiles(ws, outputDir, s) : BuildReport.ProducedFiles.NONE;
+                ? producedFiles(ws, outputDir, s)
+                : BuildReport.ProducedFiles.NONE;
         listener.getLogger().flush();
         return BuildReport.of(outcome, settings.builderImage(), files);
     }
@@ -67,26 +72,30 @@ public record ImageBuildCallable(BuildSettings settings, AgentSecrets secrets, S
     /** Finds the metadata file and the OVA (in {@code <output>/<image_name>/}, else anywhere below the output). */
     private static BuildReport.ProducedFiles producedFiles(Path ws, Path outputDir, BuildOutcome.Succeeded s)
             throws IOException {
-        String metadata = s.metadataFile() == null ? null : relative(ws, s.metadataFile().toAbsolutePath());
+        String metadata =
+                s.metadataFile() == null ? null : relative(ws, s.metadataFile().toAbsolutePath());
         TemplateMetadata.Ova ova = s.metadata().ova();
         if (ova == null || ova.fileName() == null) {
             return new BuildReport.ProducedFiles(metadata, null, null);
         }
-        Path expected = outputDir.resolve(s.metadata().imageName() == null ? "" : s.metadata().imageName())
+        Path expected = outputDir
+                .resolve(s.metadata().imageName() == null ? "" : s.metadata().imageName())
                 .resolve(ova.fileName());
         Path found = Files.isRegularFile(expected) ? expected : null;
         if (found == null) {
             try (Stream<Path> walk = Files.walk(outputDir, 3)) {
                 found = walk.filter(p -> p.getFileName().toString().equals(ova.fileName()))
-                        .filter(Files::isRegularFile).findFirst().orElse(null);
+                        .filter(Files::isRegularFile)
+                        .findFirst()
+                        .orElse(null);
             }
         }
         if (found == null) {
             return new BuildReport.ProducedFiles(metadata, null, null);
         }
         Path checksum = found.resolveSibling(found.getFileName() + ".sha256");
-        return new BuildReport.ProducedFiles(metadata, relative(ws, found),
-                Files.isRegularFile(checksum) ? relative(ws, checksum) : null);
+        return new BuildReport.ProducedFiles(
+                metadata, relative(ws, found), Files.isRegularFile(checksum) ? relative(ws, checksum) : null);
     }
 
     private static String relative(Path ws, Path file) {

@@ -29,19 +29,34 @@ public final class BuildCredentials {
             throws AbortException {
         AgentSecrets secrets = AgentSecrets.NONE;
         if (settings.credentialsId() != null) {
-            StandardUsernamePasswordCredentials c = find(run, "credentialsId", settings.credentialsId(),
-                    vcenterServer == null ? List.of() : URIRequirementBuilder.fromUri("https://" + vcenterServer).build());
+            StandardUsernamePasswordCredentials c = find(
+                    run,
+                    "credentialsId",
+                    settings.credentialsId(),
+                    vcenterServer == null
+                            ? List.of()
+                            : URIRequirementBuilder.fromUri("https://" + vcenterServer)
+                                    .build());
             secrets = maskUsernameIfSecret(secrets.withVcenter(c.getUsername(), c.getPassword()), c);
         }
         if (settings.rhelCredentialsId() != null) {
-            StandardUsernamePasswordCredentials c = find(run, "rhelCredentialsId", settings.rhelCredentialsId(),
+            StandardUsernamePasswordCredentials c = find(
+                    run,
+                    "rhelCredentialsId",
+                    settings.rhelCredentialsId(),
                     URIRequirementBuilder.fromUri(RHEL_SUBSCRIPTION_URI).build());
             secrets = maskUsernameIfSecret(secrets.withRhel(c.getUsername(), c.getPassword()), c);
         }
         if (settings.registryCredentialsId() != null) {
             String registry = registryHost(settings.builderImage());
-            StandardUsernamePasswordCredentials c = find(run, "registryCredentialsId", settings.registryCredentialsId(),
-                    registry == null ? List.of() : URIRequirementBuilder.fromUri("https://" + registry).build());
+            StandardUsernamePasswordCredentials c = find(
+                    run,
+                    "registryCredentialsId",
+                    settings.registryCredentialsId(),
+                    registry == null
+                            ? List.of()
+                            : URIRequirementBuilder.fromUri("https://" + registry)
+                                    .build());
             secrets = maskUsernameIfSecret(secrets.withRegistry(c.getUsername(), c.getPassword()), c);
         }
         return secrets;
@@ -51,15 +66,15 @@ public final class BuildCredentials {
         return c.isUsernameSecret() ? secrets.withSecretUsername(c.getUsername()) : secrets;
     }
 
-    private static StandardUsernamePasswordCredentials find(Run<?, ?> run, String parameter, String id,
-                                                            List<DomainRequirement> requirements)
-            throws AbortException {
+    private static StandardUsernamePasswordCredentials find(
+            Run<?, ?> run, String parameter, String id, List<DomainRequirement> requirements) throws AbortException {
         StandardUsernamePasswordCredentials c = CredentialsProvider.findCredentialById(
                 id, StandardUsernamePasswordCredentials.class, run, requirements);
         if (c == null) {
             throw new AbortException(parameter + ": no username/password credentials with id '" + id
-                    + "' that this job may use" + (requirements.isEmpty() ? "" : " in a domain matching "
-                    + describe(requirements)) + ". Check the id, the credentials' scope and domain, and the folder "
+                    + "' that this job may use"
+                    + (requirements.isEmpty() ? "" : " in a domain matching " + describe(requirements))
+                    + ". Check the id, the credentials' scope and domain, and the folder "
                     + "they are stored in.");
         }
         CredentialsProvider.track(run, c);
@@ -67,7 +82,10 @@ public final class BuildCredentials {
     }
 
     private static String describe(List<DomainRequirement> requirements) {
-        return requirements.stream().map(Object::toString).reduce((a, b) -> a + ", " + b).orElse("");
+        return requirements.stream()
+                .map(Object::toString)
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("");
     }
 
     /**

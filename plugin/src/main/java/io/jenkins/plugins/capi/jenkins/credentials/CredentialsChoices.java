@@ -31,7 +31,11 @@ public final class CredentialsChoices {
             return result.includeCurrentValue(current);
         }
         return result.includeEmptyValue()
-                .includeMatchingAs(authenticationFor(item), item, StandardUsernamePasswordCredentials.class, List.of(),
+                .includeMatchingAs(
+                        authenticationFor(item),
+                        item,
+                        StandardUsernamePasswordCredentials.class,
+                        List.of(),
                         CredentialsMatchers.always())
                 .includeCurrentValue(current);
     }
@@ -51,8 +55,13 @@ public final class CredentialsChoices {
         if (id.startsWith("${") && id.endsWith("}")) {
             return FormValidation.warning(Messages.Credentials_Expression());
         }
-        if (CredentialsProvider.listCredentialsInItem(StandardUsernamePasswordCredentials.class, item,
-                authenticationFor(item), List.of(), CredentialsMatchers.withId(id)).isEmpty()) {
+        if (CredentialsProvider.listCredentialsInItem(
+                        StandardUsernamePasswordCredentials.class,
+                        item,
+                        authenticationFor(item),
+                        List.of(),
+                        CredentialsMatchers.withId(id))
+                .isEmpty()) {
             return FormValidation.error(Messages.Credentials_NotFound(id));
         }
         return FormValidation.ok();

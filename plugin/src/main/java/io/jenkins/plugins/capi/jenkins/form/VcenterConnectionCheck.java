@@ -28,8 +28,8 @@ public final class VcenterConnectionCheck {
     private VcenterConnectionCheck() {}
 
     /** Callers annotate their web method with {@code @POST}; the permission check is here. */
-    public static FormValidation test(Item item, String vcenterServer, String credentialsId, String vcenterCaFile,
-                                      boolean vcenterInsecure) {
+    public static FormValidation test(
+            Item item, String vcenterServer, String credentialsId, String vcenterCaFile, boolean vcenterInsecure) {
         if (item == null) {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         } else {
@@ -47,8 +47,10 @@ public final class VcenterConnectionCheck {
         if (id == null) {
             return FormValidation.error(Messages.TestConnection_NoCredentials());
         }
-        StandardUsernamePasswordCredentials c = CredentialsProvider.findCredentialByIdInItem(id,
-                StandardUsernamePasswordCredentials.class, item,
+        StandardUsernamePasswordCredentials c = CredentialsProvider.findCredentialByIdInItem(
+                id,
+                StandardUsernamePasswordCredentials.class,
+                item,
                 item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2,
                 URIRequirementBuilder.fromUri("https://" + server).build());
         if (c == null) {
@@ -63,15 +65,21 @@ public final class VcenterConnectionCheck {
             }
         }
         try {
-            String result = VcenterConnectionTest.test(server, c.getUsername(), c.getPassword().getPlainText(),
-                    new BuildRequest.VsphereTls(caFile, vcenterInsecure), TIMEOUT);
-            return vcenterInsecure ? FormValidation.warning(result + " - " + Messages.Check_VcenterInsecure())
+            String result = VcenterConnectionTest.test(
+                    server,
+                    c.getUsername(),
+                    c.getPassword().getPlainText(),
+                    new BuildRequest.VsphereTls(caFile, vcenterInsecure),
+                    TIMEOUT);
+            return vcenterInsecure
+                    ? FormValidation.warning(result + " - " + Messages.Check_VcenterInsecure())
                     : FormValidation.ok(result);
         } catch (VcenterConnectionTest.VcenterConnectionException e) {
             return FormValidation.error(e.getMessage());
         } catch (RuntimeException e) {
             // Not our safe exception: show only its type, its message could in theory carry request details.
-            return FormValidation.error(Messages.TestConnection_Unexpected(server, e.getClass().getSimpleName()));
+            return FormValidation.error(
+                    Messages.TestConnection_Unexpected(server, e.getClass().getSimpleName()));
         }
     }
 }

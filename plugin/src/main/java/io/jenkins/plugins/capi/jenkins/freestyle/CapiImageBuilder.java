@@ -246,8 +246,12 @@ public final class CapiImageBuilder extends Builder implements SimpleBuildStep, 
     }
 
     @Override
-    public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
-                        @NonNull Launcher launcher, @NonNull TaskListener listener)
+    public void perform(
+            @NonNull Run<?, ?> run,
+            @NonNull FilePath workspace,
+            @NonNull EnvVars env,
+            @NonNull Launcher launcher,
+            @NonNull TaskListener listener)
             throws InterruptedException, IOException {
         BuildSettings settings;
         try {
@@ -281,13 +285,13 @@ public final class CapiImageBuilder extends Builder implements SimpleBuildStep, 
             return CredentialsChoices.usernamePasswordItems(item, credentialsId);
         }
 
-        public ListBoxModel doFillRhelCredentialsIdItems(@AncestorInPath Item item,
-                                                         @QueryParameter String rhelCredentialsId) {
+        public ListBoxModel doFillRhelCredentialsIdItems(
+                @AncestorInPath Item item, @QueryParameter String rhelCredentialsId) {
             return CredentialsChoices.usernamePasswordItems(item, rhelCredentialsId);
         }
 
-        public ListBoxModel doFillRegistryCredentialsIdItems(@AncestorInPath Item item,
-                                                             @QueryParameter String registryCredentialsId) {
+        public ListBoxModel doFillRegistryCredentialsIdItems(
+                @AncestorInPath Item item, @QueryParameter String registryCredentialsId) {
             return CredentialsChoices.usernamePasswordItems(item, registryCredentialsId);
         }
 
@@ -333,7 +337,8 @@ public final class CapiImageBuilder extends Builder implements SimpleBuildStep, 
 
         @POST
         public FormValidation doCheckTimeoutMinutes(@QueryParameter String value) {
-            return ParameterChecks.timeoutMinutes(value, CapiImageBuilderConfiguration.get().getDefaultTimeoutMinutes());
+            return ParameterChecks.timeoutMinutes(
+                    value, CapiImageBuilderConfiguration.get().getDefaultTimeoutMinutes());
         }
 
         @POST
@@ -347,8 +352,8 @@ public final class CapiImageBuilder extends Builder implements SimpleBuildStep, 
         }
 
         @POST
-        public FormValidation doCheckVcenterCaFile(@QueryParameter String value,
-                                                   @QueryParameter boolean vcenterInsecure) {
+        public FormValidation doCheckVcenterCaFile(
+                @QueryParameter String value, @QueryParameter boolean vcenterInsecure) {
             return ParameterChecks.vcenterCaFile(value, vcenterInsecure);
         }
 
@@ -368,10 +373,12 @@ public final class CapiImageBuilder extends Builder implements SimpleBuildStep, 
         }
 
         @POST
-        public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String vcenterServer,
-                                               @QueryParameter String credentialsId,
-                                               @QueryParameter String vcenterCaFile,
-                                               @QueryParameter boolean vcenterInsecure) {
+        public FormValidation doTestConnection(
+                @AncestorInPath Item item,
+                @QueryParameter String vcenterServer,
+                @QueryParameter String credentialsId,
+                @QueryParameter String vcenterCaFile,
+                @QueryParameter boolean vcenterInsecure) {
             return VcenterConnectionCheck.test(item, vcenterServer, credentialsId, vcenterCaFile, vcenterInsecure);
         }
     }

@@ -27,12 +27,17 @@ public final class SecretMask {
     }
 
     public static SecretMask of(Collection<String> secrets) {
-        List<String> values = secrets.stream().filter(Objects::nonNull).filter(s -> !s.isEmpty()).distinct()
-                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        List<String> values = secrets.stream()
+                .filter(Objects::nonNull)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
         if (values.isEmpty()) {
             return NONE;
         }
-        return new SecretMask(Pattern.compile(values.stream().map(Pattern::quote).collect(Collectors.joining("|"))));
+        return new SecretMask(
+                Pattern.compile(values.stream().map(Pattern::quote).collect(Collectors.joining("|"))));
     }
 
     public boolean isEmpty() {

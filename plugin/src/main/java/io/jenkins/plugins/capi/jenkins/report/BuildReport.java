@@ -21,7 +21,12 @@ public final class BuildReport implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** The kinds of {@link BuildOutcome}. */
-    public enum Outcome { SUCCEEDED, REJECTED, FAILED, TIMED_OUT }
+    public enum Outcome {
+        SUCCEEDED,
+        REJECTED,
+        FAILED,
+        TIMED_OUT
+    }
 
     private final Outcome outcome;
     private final String builderImage;
@@ -35,9 +40,16 @@ public final class BuildReport implements Serializable {
     private final String ovaChecksumPath;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
-    public BuildReport(Outcome outcome, String builderImage, TemplateSummary template, FailureSummary failure,
-                       List<String> findings, List<PhaseTiming> phaseTimings, String metadataPath, String ovaPath,
-                       String ovaChecksumPath) {
+    public BuildReport(
+            Outcome outcome,
+            String builderImage,
+            TemplateSummary template,
+            FailureSummary failure,
+            List<String> findings,
+            List<PhaseTiming> phaseTimings,
+            String metadataPath,
+            String ovaPath,
+            String ovaChecksumPath) {
         this.outcome = outcome;
         this.builderImage = builderImage;
         this.template = template;
@@ -57,18 +69,63 @@ public final class BuildReport implements Serializable {
     public static BuildReport of(BuildOutcome outcome, String builderImage, ProducedFiles outputs) {
         List<PhaseTiming> timings = timings(outcome.phaseTimings());
         return switch (outcome) {
-            case BuildOutcome.Succeeded s -> new BuildReport(Outcome.SUCCEEDED, builderImage,
-                    TemplateSummary.of(s.metadata()), null, List.of(), timings,
-                    outputs.metadataPath(), outputs.ovaPath(), outputs.ovaChecksumPath());
-            case BuildOutcome.Rejected r -> new BuildReport(Outcome.REJECTED, builderImage, null,
-                    new FailureSummary(errorCount(r.findings()) + " problem(s) in the configuration, the ISO or "
-                            + "vCenter; nothing was started", null, null, null, null, null, null),
-                    r.findings().stream().map(Finding::format).toList(), timings, null, null, null);
-            case BuildOutcome.Failed f -> new BuildReport(Outcome.FAILED, builderImage, null,
-                    failure(f.reason(), f.exitCode(), f.lastPhase(), f.hint()), List.of(), timings, null, null, null);
-            case BuildOutcome.TimedOut t -> new BuildReport(Outcome.TIMED_OUT, builderImage, null,
-                    failure("timed out after " + t.timeout().toMinutes() + " minutes; the container was stopped "
-                            + "and removed", null, t.lastPhase(), null), List.of(), timings, null, null, null);
+            case BuildOutcome.Succeeded s ->
+                new BuildReport(
+                        Outcome.SUCCEEDED,
+                        builderImage,
+                        TemplateSummary.of(s.metadata()),
+                        null,
+                        List.of(),
+                        timings,
+                        outputs.metadataPath(),
+                        outputs.ovaPath(),
+                        outputs.ovaChecksumPath());
+            case BuildOutcome.Rejected r ->
+                new BuildReport(
+                        Outcome.REJECTED,
+                        builderImage,
+                        null,
+                        new FailureSummary(
+                                errorCount(r.findings()) + " problem(s) in the configuration, the ISO or "
+                                        + "vCenter; nothing was started",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null),
+                        r.findings().stream().map(Finding::format).toList(),
+                        timings,
+                        null,
+                        null,
+                        null);
+            case BuildOutcome.Failed f ->
+                new BuildReport(
+                        Outcome.FAILED,
+                        builderImage,
+                        null,
+                        failure(f.reason(), f.exitCode(), f.lastPhase(), f.hint()),
+                        List.of(),
+                        timings,
+                        null,
+                        null,
+                        null);
+            case BuildOutcome.TimedOut t ->
+                new BuildReport(
+                        Outcome.TIMED_OUT,
+                        builderImage,
+                        null,
+                        failure(
+                                "timed out after " + t.timeout().toMinutes() + " minutes; the container was stopped "
+                                        + "and removed",
+                                null,
+                                t.lastPhase(),
+                                null),
+                        List.of(),
+                        timings,
+                        null,
+                        null,
+                        null);
         };
     }
 
@@ -77,9 +134,14 @@ public final class BuildReport implements Serializable {
     }
 
     private static FailureSummary failure(String reason, Integer exitCode, Phase lastPhase, FailureHint hint) {
-        return new FailureSummary(reason, exitCode, lastPhase == null ? null : lastPhase.name(),
-                hint == null ? null : hint.category(), hint == null ? null : hint.summary(),
-                hint == null ? null : hint.hint(), hint == null ? null : hint.evidence());
+        return new FailureSummary(
+                reason,
+                exitCode,
+                lastPhase == null ? null : lastPhase.name(),
+                hint == null ? null : hint.category(),
+                hint == null ? null : hint.summary(),
+                hint == null ? null : hint.hint(),
+                hint == null ? null : hint.evidence());
     }
 
     private static List<PhaseTiming> timings(Map<Phase, Duration> timings) {
@@ -92,8 +154,16 @@ public final class BuildReport implements Serializable {
 
     /** A copy with every free text passed through {@code mask} (the controller's second masking pass). */
     public BuildReport masked(UnaryOperator<String> mask) {
-        return new BuildReport(outcome, builderImage, template, failure == null ? null : failure.masked(mask),
-                findings.stream().map(mask).toList(), phaseTimings, metadataPath, ovaPath, ovaChecksumPath);
+        return new BuildReport(
+                outcome,
+                builderImage,
+                template,
+                failure == null ? null : failure.masked(mask),
+                findings.stream().map(mask).toList(),
+                phaseTimings,
+                metadataPath,
+                ovaPath,
+                ovaChecksumPath);
     }
 
     public Outcome getOutcome() {

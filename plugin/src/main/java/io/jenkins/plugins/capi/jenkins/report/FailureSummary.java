@@ -19,8 +19,14 @@ public final class FailureSummary implements Serializable {
     private final String hint;
     private final String evidence;
 
-    public FailureSummary(String reason, Integer exitCode, String lastPhase, String hintCategory, String hintSummary,
-                          String hint, String evidence) {
+    public FailureSummary(
+            String reason,
+            Integer exitCode,
+            String lastPhase,
+            String hintCategory,
+            String hintSummary,
+            String hint,
+            String evidence) {
         this.reason = reason;
         this.exitCode = exitCode;
         this.lastPhase = lastPhase;
@@ -31,8 +37,14 @@ public final class FailureSummary implements Serializable {
     }
 
     FailureSummary masked(UnaryOperator<String> mask) {
-        return new FailureSummary(m(mask, reason), exitCode, lastPhase, hintCategory, m(mask, hintSummary),
-                m(mask, hint), m(mask, evidence));
+        return new FailureSummary(
+                m(mask, reason),
+                exitCode,
+                lastPhase,
+                hintCategory,
+                m(mask, hintSummary),
+                m(mask, hint),
+                m(mask, evidence));
     }
 
     private static String m(UnaryOperator<String> mask, String s) {

@@ -40,12 +40,27 @@ public final class TemplateSummary implements Serializable {
     private final String buildEnd;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
-    public TemplateSummary(String templateName, String templateInventoryPath, String vcenterServer, String datacenter,
-                           String managedObjectId, String os, String imageType, String kubernetesVersion,
-                           String cniVersion, String containerdVersion, String crictlVersion, String builderImage,
-                           String builderImageDigest, String ovaFile, long ovaSizeBytes, String ovaSha256,
-                           boolean ovaChecksumVerified, List<OutputFileSummary> files, String buildStart,
-                           String buildEnd) {
+    public TemplateSummary(
+            String templateName,
+            String templateInventoryPath,
+            String vcenterServer,
+            String datacenter,
+            String managedObjectId,
+            String os,
+            String imageType,
+            String kubernetesVersion,
+            String cniVersion,
+            String containerdVersion,
+            String crictlVersion,
+            String builderImage,
+            String builderImageDigest,
+            String ovaFile,
+            long ovaSizeBytes,
+            String ovaSha256,
+            boolean ovaChecksumVerified,
+            List<OutputFileSummary> files,
+            String buildStart,
+            String buildEnd) {
         this.templateName = templateName;
         this.templateInventoryPath = templateInventoryPath;
         this.vcenterServer = vcenterServer;
@@ -78,16 +93,27 @@ public final class TemplateSummary implements Serializable {
         if (m.files() != null) {
             m.files().forEach(f -> files.add(new OutputFileSummary(f.name(), f.sizeBytes(), f.sha256())));
         }
-        String inventoryPath = facts != null && facts.inventoryPath() != null ? facts.inventoryPath()
+        String inventoryPath = facts != null && facts.inventoryPath() != null
+                ? facts.inventoryPath()
                 : vc == null ? null : vc.templateInventoryPath();
-        return new TemplateSummary(m.imageName(), inventoryPath,
-                vc == null ? null : vc.server(), vc == null ? null : vc.datacenter(),
+        return new TemplateSummary(
+                m.imageName(),
+                inventoryPath,
+                vc == null ? null : vc.server(),
+                vc == null ? null : vc.datacenter(),
                 facts == null ? null : facts.managedObjectId(),
-                m.osVersion(), m.imageType(), m.kubernetesVersion(), m.cniVersion(), m.containerdVersion(),
+                m.osVersion(),
+                m.imageType(),
+                m.kubernetesVersion(),
+                m.cniVersion(),
+                m.containerdVersion(),
                 m.crictlVersion(),
-                builder == null ? null : builder.image(), builder == null ? null : builder.digest(),
-                ova == null ? null : ova.fileName(), ova == null ? 0 : ova.sizeBytes(),
-                ova == null ? null : ova.sha256(), ova != null && ova.checksumFileVerified(),
+                builder == null ? null : builder.image(),
+                builder == null ? null : builder.digest(),
+                ova == null ? null : ova.fileName(),
+                ova == null ? 0 : ova.sizeBytes(),
+                ova == null ? null : ova.sha256(),
+                ova != null && ova.checksumFileVerified(),
                 files,
                 m.buildStart() == null ? null : m.buildStart().toString(),
                 m.buildEnd() == null ? null : m.buildEnd().toString());

@@ -23,8 +23,11 @@ public final class BuildRunId {
 
     /** {@code jenkins-<readable job name>-<8 hex of the full name>-<build number>}: container-name safe. */
     public static String of(String jobFullName, int buildNumber) {
-        String readable = jobFullName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]+", "-")
-                .replaceAll("^[-_.]+", "").replaceAll("[-_.]+$", "");
+        String readable = jobFullName
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9_.-]+", "-")
+                .replaceAll("^[-_.]+", "")
+                .replaceAll("[-_.]+$", "");
         if (readable.length() > MAX_NAME_PART) {
             readable = readable.substring(0, MAX_NAME_PART).replaceAll("[-_.]+$", "");
         }

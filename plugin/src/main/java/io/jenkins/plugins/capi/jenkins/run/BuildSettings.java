@@ -40,7 +40,8 @@ public record BuildSettings(
         boolean vcenterInsecure,
         String credentialsId,
         String rhelCredentialsId,
-        String registryCredentialsId) implements Serializable {
+        String registryCredentialsId)
+        implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -63,11 +64,13 @@ public record BuildSettings(
      * @param expandVariables whether {@code ${VAR}} references in text parameters are expanded from {@code buildEnv}
      *                        (freestyle); Pipeline scripts interpolate themselves
      */
-    public static BuildSettings resolve(ImageBuildParameters p, CapiImageBuilderConfiguration global,
-                                        EnvVars buildEnv, boolean expandVariables) throws AbortException {
+    public static BuildSettings resolve(
+            ImageBuildParameters p, CapiImageBuilderConfiguration global, EnvVars buildEnv, boolean expandVariables)
+            throws AbortException {
         EnvVars env = expandVariables ? buildEnv : null;
         String config = orDefault(expand(p.getConfig(), env), ParameterDefaults.CONFIG);
-        String outputDir = WorkspacePaths.normalise(orDefault(expand(p.getOutputDir(), env), ParameterDefaults.OUTPUT_DIR));
+        String outputDir =
+                WorkspacePaths.normalise(orDefault(expand(p.getOutputDir(), env), ParameterDefaults.OUTPUT_DIR));
         Optional<String> outputProblem = WorkspacePaths.problemWithRelativePath(outputDir);
         if (outputProblem.isPresent()) {
             throw new AbortException("outputDir " + outputProblem.get());
@@ -96,16 +99,26 @@ public record BuildSettings(
 
         String builderImage = orDefault(expand(p.getBuilderImage(), env), global.getDefaultBuilderImage());
         String envDockerHost = buildEnv == null ? null : Util.fixEmptyAndTrim(buildEnv.get("DOCKER_HOST"));
-        String dockerHost = Util.fixEmptyAndTrim(orDefault(expand(p.getDockerHost(), env),
+        String dockerHost = Util.fixEmptyAndTrim(orDefault(
+                expand(p.getDockerHost(), env),
                 envDockerHost != null ? envDockerHost : Util.fixNull(global.getDefaultDockerHost())));
         int timeout = p.getTimeoutMinutes() > 0 ? p.getTimeoutMinutes() : global.getDefaultTimeoutMinutes();
         int grace = p.getStopGraceSeconds() > 0 ? p.getStopGraceSeconds() : ParameterDefaults.STOP_GRACE_SECONDS;
 
-        return new BuildSettings(config, overrides, outputDir, Util.fixEmptyAndTrim(expand(p.getIsoPath(), env)),
-                builderImage, dockerHost, timeout, grace,
+        return new BuildSettings(
+                config,
+                overrides,
+                outputDir,
+                Util.fixEmptyAndTrim(expand(p.getIsoPath(), env)),
+                builderImage,
+                dockerHost,
+                timeout,
+                grace,
                 p.getArchive() == null ? ParameterDefaults.ARCHIVE : p.getArchive(),
                 p.getCompatibility() == null ? ParameterDefaults.COMPATIBILITY : p.getCompatibility(),
-                p.isPreflight(), vcenterServer, Util.fixEmptyAndTrim(expand(p.getVcenterCaFile(), env)),
+                p.isPreflight(),
+                vcenterServer,
+                Util.fixEmptyAndTrim(expand(p.getVcenterCaFile(), env)),
                 p.isVcenterInsecure(),
                 Util.fixEmptyAndTrim(expand(p.getCredentialsId(), env)),
                 Util.fixEmptyAndTrim(expand(p.getRhelCredentialsId(), env)),

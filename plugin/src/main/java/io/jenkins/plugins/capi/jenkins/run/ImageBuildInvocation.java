@@ -49,8 +49,13 @@ public final class ImageBuildInvocation {
     private final TaskListener listener;
     private final BuildSettings settings;
 
-    public ImageBuildInvocation(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher,
-                                TaskListener listener, BuildSettings settings) {
+    public ImageBuildInvocation(
+            Run<?, ?> run,
+            FilePath workspace,
+            EnvVars env,
+            Launcher launcher,
+            TaskListener listener,
+            BuildSettings settings) {
         this.run = run;
         this.workspace = workspace;
         this.env = env;
@@ -69,8 +74,8 @@ public final class ImageBuildInvocation {
     public BuildReport perform() throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
         String runId = BuildRunId.of(run);
-        ConfigFacts facts = workspace.act(
-                new ConfigFactsCallable(settings.config(), new LinkedHashMap<>(settings.overrides())));
+        ConfigFacts facts =
+                workspace.act(new ConfigFactsCallable(settings.config(), new LinkedHashMap<>(settings.overrides())));
         if (!facts.exists()) {
             throw new AbortException("imageconfig not found: " + facts.path() + " (parameter config = '"
                     + settings.config() + "', relative to the workspace " + workspace.getRemote() + ")");
@@ -86,15 +91,16 @@ public final class ImageBuildInvocation {
         maskable.addAll(facts.secretValuesInFile());
         SecretMask mask = SecretMask.of(maskable);
 
-        log.println("[capi] building with " + settings.builderImage() + " on " + describeNode()
-                + " (container run id " + runId + ", output " + settings.outputDir() + ")");
+        log.println("[capi] building with " + settings.builderImage() + " on " + describeNode() + " (container run id "
+                + runId + ", output " + settings.outputDir() + ")");
         BuildReport report = runOnAgent(secrets, mask, runId).masked(mask::apply);
 
         boolean metadataArchived = false;
         boolean imageArchived = false;
         if (report.isSucceeded()) {
             metadataArchived = archive(report);
-            imageArchived = metadataArchived && settings.archive() == ArchiveMode.METADATA_AND_IMAGE
+            imageArchived = metadataArchived
+                    && settings.archive() == ArchiveMode.METADATA_AND_IMAGE
                     && report.getOvaPath() != null;
             fingerprint(report);
         }
@@ -104,12 +110,14 @@ public final class ImageBuildInvocation {
         switch (report.getOutcome()) {
             case SUCCEEDED -> {
                 log.println("[capi] template " + report.getTemplate().getTemplateName() + " built"
-                        + (report.getTemplate().getTemplateInventoryPath() == null ? ""
-                        : " at " + report.getTemplate().getTemplateInventoryPath()));
+                        + (report.getTemplate().getTemplateInventoryPath() == null
+                                ? ""
+                                : " at " + report.getTemplate().getTemplateInventoryPath()));
                 return report;
             }
-            case REJECTED -> throw new AbortException("[capi] " + report.getFailure().getReason() + ":\n  "
-                    + String.join("\n  ", report.getFindings()));
+            case REJECTED ->
+                throw new AbortException("[capi] " + report.getFailure().getReason() + ":\n  "
+                        + String.join("\n  ", report.getFindings()));
             default -> throw new AbortException("[capi] " + report.getFailure().toMessage());
         }
     }
@@ -141,10 +149,11 @@ public final class ImageBuildInvocation {
         log.println("[capi] aborted: making sure the builder container of " + runId + " is stopped and removed "
                 + "(up to " + limit + " s)");
         try {
-            Integer removed = workspace.actAsync(new ContainerCleanupCallable(settings.dockerHost(), runId,
-                    settings.stopGraceSeconds())).get(limit, TimeUnit.SECONDS);
-            log.println("[capi] no builder container left" + (removed != null && removed > 0
-                    ? " (removed " + removed + ")" : ""));
+            Integer removed = workspace
+                    .actAsync(new ContainerCleanupCallable(settings.dockerHost(), runId, settings.stopGraceSeconds()))
+                    .get(limit, TimeUnit.SECONDS);
+            log.println("[capi] no builder container left"
+                    + (removed != null && removed > 0 ? " (removed " + removed + ")" : ""));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.println("[capi] cleanup interrupted; if a container is left, remove it with: docker rm -f "
@@ -199,14 +208,16 @@ public final class ImageBuildInvocation {
 
     private void warnAboutSecretsInFile(ConfigFacts facts, PrintStream log) {
         for (String key : facts.secretKeysInFile()) {
-            boolean jenkinsWins = switch (key) {
-                case ImageConfig.VCENTER_PASSWORD -> settings.credentialsId() != null;
-                case ImageConfig.RHEL_SUBSCRIPTION_PASS -> settings.rhelCredentialsId() != null;
-                default -> false;
-            };
+            boolean jenkinsWins =
+                    switch (key) {
+                        case ImageConfig.VCENTER_PASSWORD -> settings.credentialsId() != null;
+                        case ImageConfig.RHEL_SUBSCRIPTION_PASS -> settings.rhelCredentialsId() != null;
+                        default -> false;
+                    };
             log.println("[capi] warning: " + facts.path() + " contains " + key + "; "
-                    + (jenkinsWins ? "the value from Jenkins credentials is used instead."
-                    : "keep secrets in Jenkins credentials, not in files in the workspace."));
+                    + (jenkinsWins
+                            ? "the value from Jenkins credentials is used instead."
+                            : "keep secrets in Jenkins credentials, not in files in the workspace."));
         }
     }
 

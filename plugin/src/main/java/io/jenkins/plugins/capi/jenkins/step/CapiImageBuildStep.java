@@ -282,13 +282,13 @@ public final class CapiImageBuildStep extends Step implements ImageBuildParamete
             return CredentialsChoices.usernamePasswordItems(item, credentialsId);
         }
 
-        public ListBoxModel doFillRhelCredentialsIdItems(@AncestorInPath Item item,
-                                                         @QueryParameter String rhelCredentialsId) {
+        public ListBoxModel doFillRhelCredentialsIdItems(
+                @AncestorInPath Item item, @QueryParameter String rhelCredentialsId) {
             return CredentialsChoices.usernamePasswordItems(item, rhelCredentialsId);
         }
 
-        public ListBoxModel doFillRegistryCredentialsIdItems(@AncestorInPath Item item,
-                                                             @QueryParameter String registryCredentialsId) {
+        public ListBoxModel doFillRegistryCredentialsIdItems(
+                @AncestorInPath Item item, @QueryParameter String registryCredentialsId) {
             return CredentialsChoices.usernamePasswordItems(item, registryCredentialsId);
         }
 
@@ -334,7 +334,8 @@ public final class CapiImageBuildStep extends Step implements ImageBuildParamete
 
         @POST
         public FormValidation doCheckTimeoutMinutes(@QueryParameter String value) {
-            return ParameterChecks.timeoutMinutes(value, CapiImageBuilderConfiguration.get().getDefaultTimeoutMinutes());
+            return ParameterChecks.timeoutMinutes(
+                    value, CapiImageBuilderConfiguration.get().getDefaultTimeoutMinutes());
         }
 
         @POST
@@ -348,8 +349,8 @@ public final class CapiImageBuildStep extends Step implements ImageBuildParamete
         }
 
         @POST
-        public FormValidation doCheckVcenterCaFile(@QueryParameter String value,
-                                                   @QueryParameter boolean vcenterInsecure) {
+        public FormValidation doCheckVcenterCaFile(
+                @QueryParameter String value, @QueryParameter boolean vcenterInsecure) {
             return ParameterChecks.vcenterCaFile(value, vcenterInsecure);
         }
 
@@ -364,10 +365,12 @@ public final class CapiImageBuildStep extends Step implements ImageBuildParamete
         }
 
         @POST
-        public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String vcenterServer,
-                                               @QueryParameter String credentialsId,
-                                               @QueryParameter String vcenterCaFile,
-                                               @QueryParameter boolean vcenterInsecure) {
+        public FormValidation doTestConnection(
+                @AncestorInPath Item item,
+                @QueryParameter String vcenterServer,
+                @QueryParameter String credentialsId,
+                @QueryParameter String vcenterCaFile,
+                @QueryParameter boolean vcenterInsecure) {
             return VcenterConnectionCheck.test(item, vcenterServer, credentialsId, vcenterCaFile, vcenterInsecure);
         }
     }

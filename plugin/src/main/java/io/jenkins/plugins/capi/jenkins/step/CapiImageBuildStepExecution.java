@@ -42,8 +42,14 @@ public final class CapiImageBuildStepExecution extends SynchronousNonBlockingSte
             StepContext context = getContext();
             EnvVars env = context.get(EnvVars.class);
             BuildSettings settings = BuildSettings.resolve(step, CapiImageBuilderConfiguration.get(), env, false);
-            BuildReport report = new ImageBuildInvocation(context.get(Run.class), context.get(FilePath.class), env,
-                    context.get(Launcher.class), context.get(TaskListener.class), settings).perform();
+            BuildReport report = new ImageBuildInvocation(
+                            context.get(Run.class),
+                            context.get(FilePath.class),
+                            env,
+                            context.get(Launcher.class),
+                            context.get(TaskListener.class),
+                            settings)
+                    .perform();
             throwIfStopped();
             return StepResult.toMap(report);
         } catch (InterruptedException e) {

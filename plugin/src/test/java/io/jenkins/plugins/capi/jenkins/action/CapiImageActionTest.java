@@ -38,15 +38,36 @@ class CapiImageActionTest {
 
     @Test
     void restApiAndPagesShowTheTemplate(JenkinsRule r) throws Exception {
-        BuildReport report = new BuildReport(BuildReport.Outcome.SUCCEEDED, "registry.example.com/capi-builder:v4.6.24",
-                new TemplateSummary("rocky-8-k130", "/Datacenter/vm/templates/rocky-8-k130", "vcenter.lab.example.com",
-                        "Datacenter", "vm-1042", "rockylinux-8", "standard", "1.30.4", "1.3.0", "1.7.13", "1.28.0",
-                        "registry.example.com/capi-builder:v4.6.24", null, "rockylinux-8-kube-v1.30.4.ova",
-                        1_932_735_283L, SHA, true,
+        BuildReport report = new BuildReport(
+                BuildReport.Outcome.SUCCEEDED,
+                "registry.example.com/capi-builder:v4.6.24",
+                new TemplateSummary(
+                        "rocky-8-k130",
+                        "/Datacenter/vm/templates/rocky-8-k130",
+                        "vcenter.lab.example.com",
+                        "Datacenter",
+                        "vm-1042",
+                        "rockylinux-8",
+                        "standard",
+                        "1.30.4",
+                        "1.3.0",
+                        "1.7.13",
+                        "1.28.0",
+                        "registry.example.com/capi-builder:v4.6.24",
+                        null,
+                        "rockylinux-8-kube-v1.30.4.ova",
+                        1_932_735_283L,
+                        SHA,
+                        true,
                         List.of(new OutputFileSummary("rockylinux-8-kube-v1.30.4.ova", 1_932_735_283L, SHA)),
-                        "2026-11-28T01:00:00Z", "2026-11-28T01:42:00Z"),
-                null, List.of(), List.of(new PhaseTiming("PROVISIONING", "provisioning with Ansible", 754_000)),
-                "capi-output/template-metadata.json", "capi-output/rocky-8-k130/rockylinux-8-kube-v1.30.4.ova", null);
+                        "2026-11-28T01:00:00Z",
+                        "2026-11-28T01:42:00Z"),
+                null,
+                List.of(),
+                List.of(new PhaseTiming("PROVISIONING", "provisioning with Ansible", 754_000)),
+                "capi-output/template-metadata.json",
+                "capi-output/rocky-8-k130/rockylinux-8-kube-v1.30.4.ova",
+                null);
         FreeStyleBuild b = buildWith(r, new CapiImageAction(report, true, false));
 
         JSONObject json = getJson(r, b.getUrl() + "capiImage/api/json");
@@ -59,8 +80,10 @@ class CapiImageActionTest {
         assertEquals("/Datacenter/vm/templates/rocky-8-k130", template.getString("templateInventoryPath"));
         assertEquals("1.30.4", template.getString("kubernetesVersion"));
         assertEquals(SHA, template.getString("ovaSha256"));
-        assertEquals(1_932_735_283L, template.getJSONArray("files").getJSONObject(0).getLong("sizeBytes"));
-        assertEquals(754_000L, json.getJSONArray("phaseTimings").getJSONObject(0).getLong("millis"));
+        assertEquals(
+                1_932_735_283L, template.getJSONArray("files").getJSONObject(0).getLong("sizeBytes"));
+        assertEquals(
+                754_000L, json.getJSONArray("phaseTimings").getJSONObject(0).getLong("millis"));
 
         String page = get(r, b.getUrl() + "capiImage/").body();
         assertTrue(page.contains("/Datacenter/vm/templates/rocky-8-k130"), "detail page shows the inventory path");
@@ -71,11 +94,23 @@ class CapiImageActionTest {
 
     @Test
     void aFailedBuildShowsTheHint(JenkinsRule r) throws Exception {
-        BuildReport report = new BuildReport(BuildReport.Outcome.FAILED, "img:v1", null,
-                new FailureSummary("builder exited with 2", 2, "OS_INSTALL", "ip-timeout",
-                        "the VM never got an IP address", "check DHCP on the vCenter network",
+        BuildReport report = new BuildReport(
+                BuildReport.Outcome.FAILED,
+                "img:v1",
+                null,
+                new FailureSummary(
+                        "builder exited with 2",
+                        2,
+                        "OS_INSTALL",
+                        "ip-timeout",
+                        "the VM never got an IP address",
+                        "check DHCP on the vCenter network",
                         "Timeout waiting for IP."),
-                List.of(), List.of(), null, null, null);
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null);
         FreeStyleBuild b = buildWith(r, new CapiImageAction(report, false, false));
 
         JSONObject failure = getJson(r, b.getUrl() + "capiImage/api/json").getJSONObject("failure");
@@ -86,11 +121,19 @@ class CapiImageActionTest {
 
     @Test
     void theActionIsStoredWithTheBuildAndReloaded(JenkinsRule r) throws Exception {
-        BuildReport report = new BuildReport(BuildReport.Outcome.TIMED_OUT, "img:v1", null,
+        BuildReport report = new BuildReport(
+                BuildReport.Outcome.TIMED_OUT,
+                "img:v1",
+                null,
                 new FailureSummary("timed out after 180 minutes", null, "PROVISIONING", null, null, null, null),
-                List.of(), List.of(), null, null, null);
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null);
         FreeStyleBuild b = buildWith(r, new CapiImageAction(report, false, false));
-        assertTrue(Files.readString(b.getRootDir().toPath().resolve("build.xml")).contains("timed out after 180"));
+        assertTrue(
+                Files.readString(b.getRootDir().toPath().resolve("build.xml")).contains("timed out after 180"));
         b.reload();
         CapiImageAction reloaded = b.getAction(CapiImageAction.class);
         assertEquals("TIMED_OUT", reloaded.getOutcome());
@@ -111,8 +154,8 @@ class CapiImageActionTest {
 
     private static HttpResponse<String> get(JenkinsRule r, String path) throws Exception {
         URI uri = r.getURL().toURI().resolve(path);
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Stands in for the image build: attaches a prepared action to the build. */

@@ -42,14 +42,22 @@ class CredentialsUseTest {
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
         r = rule;
-        vsphere = new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "vsphere", "vCenter builder",
-                "builder@vsphere.local", FakeBuilder.PLANTED_PASSWORD);
+        vsphere = new UsernamePasswordCredentialsImpl(
+                CredentialsScope.GLOBAL,
+                "vsphere",
+                "vCenter builder",
+                "builder@vsphere.local",
+                FakeBuilder.PLANTED_PASSWORD);
         CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(), vsphere);
         project = r.createFreeStyleProject("images");
         r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
         r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.ADMINISTER).everywhere().to("admin")
-                .grant(Jenkins.READ, Item.READ).everywhere().to("reader"));
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin")
+                .grant(Jenkins.READ, Item.READ)
+                .everywhere()
+                .to("reader"));
     }
 
     @Test
@@ -62,7 +70,9 @@ class CredentialsUseTest {
         }
         try (ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
             ListBoxModel items = CredentialsChoices.usernamePasswordItems(project, "current-id");
-            assertEquals(List.of("current-id"), items.stream().map(o -> o.value).toList(),
+            assertEquals(
+                    List.of("current-id"),
+                    items.stream().map(o -> o.value).toList(),
                     "a reader must not enumerate credentials");
         }
     }
@@ -70,14 +80,16 @@ class CredentialsUseTest {
     @Test
     void testConnectionNeedsConfigurePermissionAndAServer() {
         try (ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
-            assertThrows(AccessDeniedException.class,
+            assertThrows(
+                    AccessDeniedException.class,
                     () -> VcenterConnectionCheck.test(project, "vcenter.lab.example.com", "vsphere", null, false));
         }
         try (ACLContext ignored = ACL.as2(User.getById("admin", true).impersonate2())) {
             FormValidation noServer = VcenterConnectionCheck.test(project, "", "vsphere", null, false);
             assertEquals(FormValidation.Kind.ERROR, noServer.kind);
             assertTrue(noServer.getMessage().contains("vCenter server"), noServer.getMessage());
-            FormValidation unknown = VcenterConnectionCheck.test(project, "vcenter.lab.example.com", "nope", null, false);
+            FormValidation unknown =
+                    VcenterConnectionCheck.test(project, "vcenter.lab.example.com", "nope", null, false);
             assertEquals(FormValidation.Kind.ERROR, unknown.kind);
         }
     }
@@ -97,8 +109,10 @@ class CredentialsUseTest {
 
     @Test
     void registryHostFollowsDockersRule() {
-        assertEquals("us-docker.pkg.dev", BuildCredentials.registryHost(
-                "us-docker.pkg.dev/palette-images/palette/imagebuilder/capi-builder:v4.6.24"));
+        assertEquals(
+                "us-docker.pkg.dev",
+                BuildCredentials.registryHost(
+                        "us-docker.pkg.dev/palette-images/palette/imagebuilder/capi-builder:v4.6.24"));
         assertEquals("localhost", BuildCredentials.registryHost("localhost/capi-fake-builder:latest"));
         assertEquals("registry:5000", BuildCredentials.registryHost("registry:5000/capi:v1"));
         assertNull(BuildCredentials.registryHost("library/ubuntu:24.04"));

@@ -36,9 +36,17 @@ class CapiImageBuilderTest {
         r = rule;
         agent = Label.get("capi");
         r.createOnlineSlave(agent);
-        CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
-                new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "vsphere", "vCenter builder",
-                        "builder@vsphere.local", FakeBuilder.PLANTED_PASSWORD));
+        CredentialsProvider.lookupStores(r.jenkins)
+                .iterator()
+                .next()
+                .addCredentials(
+                        Domain.global(),
+                        new UsernamePasswordCredentialsImpl(
+                                CredentialsScope.GLOBAL,
+                                "vsphere",
+                                "vCenter builder",
+                                "builder@vsphere.local",
+                                FakeBuilder.PLANTED_PASSWORD));
     }
 
     @Test
@@ -99,7 +107,8 @@ class CapiImageBuilderTest {
         assertNotNull(action);
         assertEquals("rocky-8-k8s", action.getTemplate().getTemplateName());
         assertEquals("capi-output/template-metadata.json", action.getMetadataArtifact());
-        List<String> artifacts = b.getArtifacts().stream().map(a -> a.relativePath).toList();
+        List<String> artifacts =
+                b.getArtifacts().stream().map(a -> a.relativePath).toList();
         assertEquals(List.of("capi-output/template-metadata.json"), artifacts);
         r.assertLogNotContains(FakeBuilder.PLANTED_PASSWORD, b);
         SecretScan.assertNoFileContains(b.getRootDir().toPath(), FakeBuilder.PLANTED_PASSWORD);

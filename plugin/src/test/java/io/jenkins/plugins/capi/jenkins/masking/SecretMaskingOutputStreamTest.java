@@ -14,7 +14,8 @@ class SecretMaskingOutputStreamTest {
 
     @Test
     void masksASecretInTheMiddleOfALine() throws IOException {
-        assertEquals("packer build -var password=**** -only=vsphere\n",
+        assertEquals(
+                "packer build -var password=**** -only=vsphere\n",
                 mask(List.of("s3cret!"), "packer build -var password=s3cret! -only=vsphere\n"));
     }
 
@@ -26,9 +27,10 @@ class SecretMaskingOutputStreamTest {
     @Test
     void aSecretSplitAcrossWritesIsStillMasked() throws IOException {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        try (SecretMaskingOutputStream out = new SecretMaskingOutputStream(sink, SecretMask.of(List.of("hunter22")),
-                StandardCharsets.UTF_8)) {
-            for (byte[] part : List.of("user pass=hun".getBytes(StandardCharsets.UTF_8),
+        try (SecretMaskingOutputStream out =
+                new SecretMaskingOutputStream(sink, SecretMask.of(List.of("hunter22")), StandardCharsets.UTF_8)) {
+            for (byte[] part : List.of(
+                    "user pass=hun".getBytes(StandardCharsets.UTF_8),
                     "ter22 done\nnext".getBytes(StandardCharsets.UTF_8))) {
                 out.write(part);
             }
@@ -59,13 +61,14 @@ class SecretMaskingOutputStreamTest {
 
     @Test
     void toStringNeverShowsASecret() {
-        assertEquals("SecretMask[<redacted>]", SecretMask.of(List.of("top-secret")).toString());
+        assertEquals(
+                "SecretMask[<redacted>]", SecretMask.of(List.of("top-secret")).toString());
     }
 
     private static String mask(List<String> secrets, String text) throws IOException {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        try (SecretMaskingOutputStream out = new SecretMaskingOutputStream(sink, SecretMask.of(secrets),
-                StandardCharsets.UTF_8)) {
+        try (SecretMaskingOutputStream out =
+                new SecretMaskingOutputStream(sink, SecretMask.of(secrets), StandardCharsets.UTF_8)) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         }
         return sink.toString(StandardCharsets.UTF_8);

@@ -11,7 +11,8 @@ class BuildRunIdTest {
     @Test
     void theSameBuildAlwaysGetsTheSameId() {
         assertEquals(BuildRunId.of("images/rocky-8", 42), BuildRunId.of("images/rocky-8", 42));
-        assertTrue(BuildRunId.of("images/rocky-8", 42).matches("jenkins-images-rocky-8-[0-9a-f]{8}-42"),
+        assertTrue(
+                BuildRunId.of("images/rocky-8", 42).matches("jenkins-images-rocky-8-[0-9a-f]{8}-42"),
                 BuildRunId.of("images/rocky-8", 42));
     }
 

@@ -41,8 +41,11 @@ class BuildSettingsTest {
         CapiImageBuilder b = new CapiImageBuilder("${VCENTER_CREDS}");
         b.setOverrides("k8s_version=${K8S}");
         b.setOutputDir("out/${K8S}");
-        BuildSettings s = BuildSettings.resolve(b, CapiImageBuilderConfiguration.get(),
-                new EnvVars("K8S", "1.31.1", "VCENTER_CREDS", "vsphere-prod"), true);
+        BuildSettings s = BuildSettings.resolve(
+                b,
+                CapiImageBuilderConfiguration.get(),
+                new EnvVars("K8S", "1.31.1", "VCENTER_CREDS", "vsphere-prod"),
+                true);
         assertEquals(Map.of("k8s_version", "1.31.1"), s.overrides());
         assertEquals("out/1.31.1", s.outputDir());
         assertEquals("vsphere-prod", s.credentialsId());
@@ -54,19 +57,26 @@ class BuildSettingsTest {
         global.setDefaultDockerHost("unix:///var/run/docker.sock");
         EnvVars env = new EnvVars("DOCKER_HOST", "unix:///run/user/1000/podman/podman.sock");
         CapiImageBuildStep step = new CapiImageBuildStep("vsphere");
-        assertEquals("unix:///var/run/docker.sock", BuildSettings.resolve(step, global, null, false).dockerHost());
-        assertEquals("unix:///run/user/1000/podman/podman.sock",
+        assertEquals(
+                "unix:///var/run/docker.sock",
+                BuildSettings.resolve(step, global, null, false).dockerHost());
+        assertEquals(
+                "unix:///run/user/1000/podman/podman.sock",
                 BuildSettings.resolve(step, global, env, false).dockerHost());
         step.setDockerHost("tcp://docker.example.com:2376");
-        assertEquals("tcp://docker.example.com:2376", BuildSettings.resolve(step, global, env, false).dockerHost());
+        assertEquals(
+                "tcp://docker.example.com:2376",
+                BuildSettings.resolve(step, global, env, false).dockerHost());
     }
 
     @Test
     void pipelineParametersAreNotExpanded(JenkinsRule r) throws AbortException {
         CapiImageBuildStep step = new CapiImageBuildStep("vsphere");
         step.setOutputDir("out/${K8S}");
-        assertEquals("out/${K8S}", BuildSettings.resolve(step, CapiImageBuilderConfiguration.get(),
-                new EnvVars("K8S", "1.31.1"), false).outputDir());
+        assertEquals(
+                "out/${K8S}",
+                BuildSettings.resolve(step, CapiImageBuilderConfiguration.get(), new EnvVars("K8S", "1.31.1"), false)
+                        .outputDir());
     }
 
     @Test
@@ -74,8 +84,10 @@ class BuildSettingsTest {
         for (String bad : new String[] {"/tmp/out", "../out", "a/../../out", "."}) {
             CapiImageBuildStep step = new CapiImageBuildStep("vsphere");
             step.setOutputDir(bad);
-            AbortException e = assertThrows(AbortException.class,
-                    () -> BuildSettings.resolve(step, CapiImageBuilderConfiguration.get(), null, false), bad);
+            AbortException e = assertThrows(
+                    AbortException.class,
+                    () -> BuildSettings.resolve(step, CapiImageBuilderConfiguration.get(), null, false),
+                    bad);
             assertTrue(e.getMessage().startsWith("outputDir"), e.getMessage());
         }
     }
@@ -84,17 +96,22 @@ class BuildSettingsTest {
     void vcenterServerBecomesAnOverrideAndMustAgreeWithOne(JenkinsRule r) throws AbortException {
         CapiImageBuildStep step = new CapiImageBuildStep("vsphere");
         step.setVcenterServer("vc.example.com");
-        assertEquals(Map.of("vcenter_server", "vc.example.com"),
-                BuildSettings.resolve(step, CapiImageBuilderConfiguration.get(), null, false).overrides());
+        assertEquals(
+                Map.of("vcenter_server", "vc.example.com"),
+                BuildSettings.resolve(step, CapiImageBuilderConfiguration.get(), null, false)
+                        .overrides());
         step.setOverrides(Map.of("vcenter_server", "other.example.com"));
-        assertThrows(AbortException.class, () -> BuildSettings.resolve(step, CapiImageBuilderConfiguration.get(), null, false));
+        assertThrows(
+                AbortException.class,
+                () -> BuildSettings.resolve(step, CapiImageBuilderConfiguration.get(), null, false));
     }
 
     @Test
     void secretsAreRefusedInOverrides(JenkinsRule r) {
         CapiImageBuildStep step = new CapiImageBuildStep("vsphere");
         step.setOverrides(Map.of("rhel_subscription_pass", "x"));
-        AbortException e = assertThrows(AbortException.class,
+        AbortException e = assertThrows(
+                AbortException.class,
                 () -> BuildSettings.resolve(step, CapiImageBuilderConfiguration.get(), null, false));
         assertTrue(e.getMessage().contains("rhelCredentialsId"), e.getMessage());
     }

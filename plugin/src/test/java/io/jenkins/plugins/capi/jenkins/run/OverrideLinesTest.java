@@ -12,7 +12,8 @@ class OverrideLinesTest {
 
     @Test
     void readsKeyValueLinesLikeTheImageconfig() throws AbortException {
-        assertEquals(Map.of("k8s_version", "1.31.1", "vcenter_network", "VM Network", "airgap_ip", ""),
+        assertEquals(
+                Map.of("k8s_version", "1.31.1", "vcenter_network", "VM Network", "airgap_ip", ""),
                 OverrideLines.parse("""
                         # versions for this matrix cell
                         k8s_version=1.31.1
@@ -29,7 +30,9 @@ class OverrideLinesTest {
 
     @Test
     void everyBadLineIsNamed() {
-        assertEquals(List.of("line 2: expected KEY=VALUE, e.g. k8s_version=1.30.4",
+        assertEquals(
+                List.of(
+                        "line 2: expected KEY=VALUE, e.g. k8s_version=1.30.4",
                         "line 3: 'K8S VERSION' is not an imageconfig key (lower case, digits, '_')"),
                 OverrideLines.problems("image_name=a\njust text\nK8S VERSION=1.30"));
         AbortException e = assertThrows(AbortException.class, () -> OverrideLines.parse("=x"));

@@ -38,9 +38,17 @@ class CapiImageBuildStepTest {
     void setUp(JenkinsRule rule) throws Exception {
         r = rule;
         r.createOnlineSlave(Label.get("capi"));
-        CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
-                new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "vsphere", "vCenter builder",
-                        "builder@vsphere.local", FakeBuilder.PLANTED_PASSWORD));
+        CredentialsProvider.lookupStores(r.jenkins)
+                .iterator()
+                .next()
+                .addCredentials(
+                        Domain.global(),
+                        new UsernamePasswordCredentialsImpl(
+                                CredentialsScope.GLOBAL,
+                                "vsphere",
+                                "vCenter builder",
+                                "builder@vsphere.local",
+                                FakeBuilder.PLANTED_PASSWORD));
     }
 
     @Test
@@ -79,8 +87,9 @@ class CapiImageBuildStepTest {
     void scriptsPassOverridesAsAMap() throws Exception {
         CapiImageBuildStep expected = new CapiImageBuildStep("vsphere");
         expected.setOverrides(Map.of("k8s_version", "1.31.1"));
-        new SnippetizerTester(r).assertParseStep(expected,
-                "capiImageBuild credentialsId: 'vsphere', overrides: [k8s_version: '1.31.1']");
+        new SnippetizerTester(r)
+                .assertParseStep(
+                        expected, "capiImageBuild credentialsId: 'vsphere', overrides: [k8s_version: '1.31.1']");
     }
 
     @Test
@@ -91,23 +100,26 @@ class CapiImageBuildStepTest {
 
     @Test
     void missingImageconfigFailsNamingThePath() throws Exception {
-        WorkflowRun b = run("node('capi') { capiImageBuild credentialsId: 'vsphere', config: 'nope/imageconfig' }",
-                Result.FAILURE);
+        WorkflowRun b = run(
+                "node('capi') { capiImageBuild credentialsId: 'vsphere', config: 'nope/imageconfig' }", Result.FAILURE);
         r.assertLogContains("imageconfig not found", b);
         r.assertLogContains("nope/imageconfig", b);
     }
 
     @Test
     void unknownCredentialsFailNamingTheParameterAndId() throws Exception {
-        WorkflowRun b = run("node('capi') { writeFile file: 'imageconfig', text: '''" + FakeBuilder.imageconfig("rocky-8")
-                + "'''\n capiImageBuild credentialsId: 'no-such-id' }", Result.FAILURE);
+        WorkflowRun b = run(
+                "node('capi') { writeFile file: 'imageconfig', text: '''" + FakeBuilder.imageconfig("rocky-8")
+                        + "'''\n capiImageBuild credentialsId: 'no-such-id' }",
+                Result.FAILURE);
         r.assertLogContains("credentialsId: no username/password credentials with id 'no-such-id'", b);
     }
 
     @Test
     void passwordsInOverridesAreRefused() throws Exception {
-        WorkflowRun b = run("node('capi') { capiImageBuild credentialsId: 'vsphere', "
-                + "overrides: [vcenter_password: 'x'] }", Result.FAILURE);
+        WorkflowRun b = run(
+                "node('capi') { capiImageBuild credentialsId: 'vsphere', " + "overrides: [vcenter_password: 'x'] }",
+                Result.FAILURE);
         r.assertLogContains("overrides must not carry secrets (vcenter_password)", b);
     }
 
@@ -138,7 +150,8 @@ class CapiImageBuildStepTest {
                 """.formatted(FakeBuilder.IMAGE), Result.SUCCESS);
         r.assertLogContains("template=rocky-8 os=rockylinux-8 k8s=1.30.4", b);
         r.assertLogContains("metadata=capi-output/template-metadata.json", b);
-        List<String> artifacts = b.getArtifacts().stream().map(a -> a.relativePath).toList();
+        List<String> artifacts =
+                b.getArtifacts().stream().map(a -> a.relativePath).toList();
         assertTrue(artifacts.contains("capi-output/template-metadata.json"), artifacts.toString());
         assertTrue(artifacts.stream().anyMatch(a -> a.endsWith(".ova")), artifacts.toString());
         CapiImageAction action = b.getAction(CapiImageAction.class);
@@ -148,7 +161,8 @@ class CapiImageBuildStepTest {
         assertEquals(List.of(), FakeBuilder.containersOf(BuildRunId.of(b)), "containers left behind");
         Fingerprinter.FingerprintAction fingerprints = b.getAction(Fingerprinter.FingerprintAction.class);
         assertNotNull(fingerprints, "the OVA is fingerprinted");
-        assertTrue(fingerprints.getRecords().keySet().stream().anyMatch(f -> f.endsWith(".ova")),
+        assertTrue(
+                fingerprints.getRecords().keySet().stream().anyMatch(f -> f.endsWith(".ova")),
                 fingerprints.getRecords().toString());
         // The fake builder prints the password in its packer command line, as KIB does.
         r.assertLogNotContains(FakeBuilder.PLANTED_PASSWORD, b);
@@ -160,7 +174,8 @@ class CapiImageBuildStepTest {
     void abortMidBuildStopsAndRemovesTheContainer() throws Exception {
         FakeBuilder.assumeDockerAndImage();
         WorkflowJob p = r.createProject(WorkflowJob.class, "abort");
-        p.setDefinition(new CpsFlowDefinition(prepare("rocky-8", "fake_step_seconds=3") + """
+        p.setDefinition(new CpsFlowDefinition(
+                prepare("rocky-8", "fake_step_seconds=3") + """
                   capiImageBuild credentialsId: 'vsphere', preflight: false, compatibility: 'OFF', builderImage: '%s'
                 }
                 """.formatted(FakeBuilder.IMAGE), true));
@@ -175,8 +190,10 @@ class CapiImageBuildStepTest {
     /** Opens {@code node('capi') {}} and writes the imageconfig and the ISO; the caller closes the block. */
     private static String prepare(String imageName, String... extraConfigLines) {
         return "node('capi') {\n"
-                + "  writeFile file: 'imageconfig', text: '''" + FakeBuilder.imageconfig(imageName, extraConfigLines) + "'''\n"
-                + "  writeFile file: 'capi-output/" + FakeBuilder.ISO_NAME + "', text: '''" + FakeBuilder.ISO_CONTENT + "'''\n";
+                + "  writeFile file: 'imageconfig', text: '''" + FakeBuilder.imageconfig(imageName, extraConfigLines)
+                + "'''\n"
+                + "  writeFile file: 'capi-output/" + FakeBuilder.ISO_NAME + "', text: '''" + FakeBuilder.ISO_CONTENT
+                + "'''\n";
     }
 
     private WorkflowRun run(String script, Result expected) throws Exception {

@@ -1,0 +1,104 @@
+package io.jenkins.plugins.capi.jenkins.agent;
+
+import hudson.model.TaskListener;
+import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.capi.build.BuildOutcome;
+import io.jenkins.plugins.capi.build.BuildRequest;
+import io.jenkins.plugins.capi.build.ImageBuild;
+import io.jenkins.plugins.capi.jenkins.report.BuildReport;
+import io.jenkins.plugins.capi.jenkins.run.BuildSettings;
+import io.jenkins.plugins.capi.metadata.TemplateMetadata;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+import jenkins.agents.ControllerToAgentFileCallable;
+
+/**
+ * Runs one image build on the agent that owns the workspace: builds core's {@link BuildRequest} there (paths are
+ * agent paths) and returns a {@link BuildReport}. Interrupting the call (abort, Pipeline stop) interrupts core,
+ * which stops and removes the container, and the {@link InterruptedException} travels back.
+ *
+ * @param settings  the resolved parameters (no secrets)
+ * @param secrets   credential values for this call only
+ * @param runId     stable id of the Jenkins build, for the container name and labels
+ * @param producer  facts about the Jenkins build copied into the metadata
+ * @param listener  the build's listener; remotable, so lines reach the controller's console as they are written
+ */
+public record ImageBuildCallable(
+        BuildSettings settings, AgentSecrets secrets, String runId, Map<String, String> producer, TaskListener listener)
+        implements ControllerToAgentFileCallable<BuildReport> {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public BuildReport invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
+        Path ws = workspace.toPath().toAbsolutePath();
+        Path outputDir = ws.resolve(settings.outputDir()).normalize();
+        Files.createDirectories(outputDir);
+        BuildRequest request = new BuildRequest(
+                ws.resolve(settings.config()).normalize(),
+                settings.overrides(),
+                outputDir,
+                settings.isoPath() == null
+                        ? null
+                        : ws.resolve(settings.isoPath()).normalize(),
+                settings.builderImage(),
+                null,
+                settings.dockerHost(),
+                Duration.ofMinutes(settings.timeoutMinutes()),
+                Duration.ofSeconds(settings.stopGraceSeconds()),
+                settings.compatibility(),
+                settings.preflight(),
+                new BuildRequest.VsphereTls(
+                        settings.vcenterCaFile() == null
+                                ? null
+                                : ws.resolve(settings.vcenterCaFile()).normalize(),
+                        settings.vcenterInsecure()),
+                secrets.toBuildSecrets(),
+                runId,
+                producer);
+        BuildOutcome outcome = new ImageBuild().run(request, new ConsoleBuildListener(listener.getLogger()));
+        BuildReport.ProducedFiles files = outcome instanceof BuildOutcome.Succeeded s
+                ? producedFiles(ws, outputDir, s)
+                : BuildReport.ProducedFiles.NONE;
+        listener.getLogger().flush();
+        return BuildReport.of(outcome, settings.builderImage(), files);
+    }
+
+    /** Finds the metadata file and the OVA (in {@code <output>/<image_name>/}, else anywhere below the output). */
+    private static BuildReport.ProducedFiles producedFiles(Path ws, Path outputDir, BuildOutcome.Succeeded s)
+            throws IOException {
+        String metadata =
+                s.metadataFile() == null ? null : relative(ws, s.metadataFile().toAbsolutePath());
+        TemplateMetadata.Ova ova = s.metadata().ova();
+        if (ova == null || ova.fileName() == null) {
+            return new BuildReport.ProducedFiles(metadata, null, null);
+        }
+        Path expected = outputDir
+                .resolve(s.metadata().imageName() == null ? "" : s.metadata().imageName())
+                .resolve(ova.fileName());
+        Path found = Files.isRegularFile(expected) ? expected : null;
+        if (found == null) {
+            try (Stream<Path> walk = Files.walk(outputDir, 3)) {
+                found = walk.filter(p -> p.getFileName().toString().equals(ova.fileName()))
+                        .filter(Files::isRegularFile)
+                        .findFirst()
+                        .orElse(null);
+            }
+        }
+        if (found == null) {
+            return new BuildReport.ProducedFiles(metadata, null, null);
+        }
+        Path checksum = found.resolveSibling(found.getFileName() + ".sha256");
+        return new BuildReport.ProducedFiles(
+                metadata, relative(ws, found), Files.isRegularFile(checksum) ? relative(ws, checksum) : null);
+    }
+
+    private static String relative(Path ws, Path file) {
+        return ws.relativize(file.normalize()).toString().replace(File.separatorChar, '/');
+    }
+}

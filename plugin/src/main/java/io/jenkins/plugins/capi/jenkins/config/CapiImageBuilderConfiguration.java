@@ -1,0 +1,91 @@
+package io.jenkins.plugins.capi.jenkins.config;
+
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.Util;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.capi.jenkins.Messages;
+import io.jenkins.plugins.capi.jenkins.form.ParameterChecks;
+import jenkins.model.GlobalConfiguration;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Instance-wide defaults for every CAPI image build (Manage Jenkins » System, or JCasC
+ * {@code unclassified: capiImageBuilder:}). A step's own value always wins.
+ */
+@Extension
+@Symbol("capiImageBuilder")
+public class CapiImageBuilderConfiguration extends GlobalConfiguration {
+
+    /** The vendor builder this plugin was tested against. */
+    public static final String FALLBACK_BUILDER_IMAGE =
+            "us-docker.pkg.dev/palette-images/palette/imagebuilder/capi-builder:v4.6.24";
+    /** A vSphere ISO build takes 30-60 minutes; three hours leaves room for slow ISO uploads. */
+    public static final int FALLBACK_TIMEOUT_MINUTES = 180;
+
+    private String defaultBuilderImage;
+    private String defaultDockerHost;
+    private int defaultTimeoutMinutes;
+
+    public CapiImageBuilderConfiguration() {
+        load();
+    }
+
+    public static CapiImageBuilderConfiguration get() {
+        return ExtensionList.lookupSingleton(CapiImageBuilderConfiguration.class);
+    }
+
+    public String getDefaultBuilderImage() {
+        return Util.fixEmptyAndTrim(defaultBuilderImage) == null ? FALLBACK_BUILDER_IMAGE : defaultBuilderImage.trim();
+    }
+
+    @DataBoundSetter
+    public void setDefaultBuilderImage(String defaultBuilderImage) {
+        this.defaultBuilderImage = Util.fixEmptyAndTrim(defaultBuilderImage);
+        save();
+    }
+
+    /** Blank means: the agent's {@code DOCKER_HOST}, else the default socket. */
+    public String getDefaultDockerHost() {
+        return defaultDockerHost;
+    }
+
+    @DataBoundSetter
+    public void setDefaultDockerHost(String defaultDockerHost) {
+        this.defaultDockerHost = Util.fixEmptyAndTrim(defaultDockerHost);
+        save();
+    }
+
+    public int getDefaultTimeoutMinutes() {
+        return defaultTimeoutMinutes > 0 ? defaultTimeoutMinutes : FALLBACK_TIMEOUT_MINUTES;
+    }
+
+    @DataBoundSetter
+    public void setDefaultTimeoutMinutes(int defaultTimeoutMinutes) {
+        this.defaultTimeoutMinutes = Math.max(0, defaultTimeoutMinutes);
+        save();
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.GlobalConfiguration_DisplayName();
+    }
+
+    @POST
+    public FormValidation doCheckDefaultBuilderImage(@QueryParameter String value) {
+        return ParameterChecks.builderImage(value, FALLBACK_BUILDER_IMAGE);
+    }
+
+    @POST
+    public FormValidation doCheckDefaultDockerHost(@QueryParameter String value) {
+        return ParameterChecks.dockerHost(value);
+    }
+
+    @POST
+    public FormValidation doCheckDefaultTimeoutMinutes(@QueryParameter String value) {
+        return ParameterChecks.timeoutMinutes(value, FALLBACK_TIMEOUT_MINUTES);
+    }
+}

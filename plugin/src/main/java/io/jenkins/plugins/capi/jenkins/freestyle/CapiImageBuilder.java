@@ -1,0 +1,385 @@
+package io.jenkins.plugins.capi.jenkins.freestyle;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.Util;
+import hudson.model.AbstractProject;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.Builder;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.capi.config.CompatibilityMode;
+import io.jenkins.plugins.capi.jenkins.Messages;
+import io.jenkins.plugins.capi.jenkins.config.CapiImageBuilderConfiguration;
+import io.jenkins.plugins.capi.jenkins.credentials.CredentialsChoices;
+import io.jenkins.plugins.capi.jenkins.form.ParameterChecks;
+import io.jenkins.plugins.capi.jenkins.form.VcenterConnectionCheck;
+import io.jenkins.plugins.capi.jenkins.run.ArchiveMode;
+import io.jenkins.plugins.capi.jenkins.run.BuildSettings;
+import io.jenkins.plugins.capi.jenkins.run.ImageBuildInvocation;
+import io.jenkins.plugins.capi.jenkins.run.ImageBuildParameters;
+import io.jenkins.plugins.capi.jenkins.run.OverrideLines;
+import io.jenkins.plugins.capi.jenkins.run.ParameterDefaults;
+import java.io.IOException;
+import java.util.Map;
+import jenkins.tasks.SimpleBuildStep;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The freestyle build step: the same build as {@code capiImageBuild}, with overrides as {@code key=value} lines and
+ * {@code ${VAR}} references expanded from the build's environment. Its symbol {@code capiImageBuilder} differs
+ * from the Pipeline step's function name on purpose (a step name would win and the builder would be unreachable).
+ */
+public final class CapiImageBuilder extends Builder implements SimpleBuildStep, ImageBuildParameters {
+
+    private final String credentialsId;
+    private String config = ParameterDefaults.CONFIG;
+    private String rhelCredentialsId;
+    private String registryCredentialsId;
+    private String overrides;
+    private String builderImage;
+    private String outputDir = ParameterDefaults.OUTPUT_DIR;
+    private String isoPath;
+    private String dockerHost;
+    private int timeoutMinutes;
+    private int stopGraceSeconds;
+    private ArchiveMode archive = ParameterDefaults.ARCHIVE;
+    private CompatibilityMode compatibility = ParameterDefaults.COMPATIBILITY;
+    private boolean preflight = ParameterDefaults.PREFLIGHT;
+    private String vcenterServer;
+    private String vcenterCaFile;
+    private boolean vcenterInsecure;
+
+    /** @param credentialsId vCenter username/password credentials */
+    @DataBoundConstructor
+    public CapiImageBuilder(String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    @Override
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @Override
+    public String getConfig() {
+        return config;
+    }
+
+    @DataBoundSetter
+    public void setConfig(String config) {
+        this.config = Util.fixEmptyAndTrim(config) == null ? ParameterDefaults.CONFIG : config.trim();
+    }
+
+    @Override
+    public String getRhelCredentialsId() {
+        return rhelCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setRhelCredentialsId(String rhelCredentialsId) {
+        this.rhelCredentialsId = Util.fixEmptyAndTrim(rhelCredentialsId);
+    }
+
+    @Override
+    public String getRegistryCredentialsId() {
+        return registryCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setRegistryCredentialsId(String registryCredentialsId) {
+        this.registryCredentialsId = Util.fixEmptyAndTrim(registryCredentialsId);
+    }
+
+    /** imageconfig keys set on top of the file, one {@code key=value} per line. */
+    public String getOverrides() {
+        return overrides;
+    }
+
+    @DataBoundSetter
+    public void setOverrides(String overrides) {
+        this.overrides = Util.fixEmptyAndTrim(overrides);
+    }
+
+    /** Parsed when the build runs; the form check reports bad lines earlier. */
+    @Override
+    public Map<String, String> overrideValues() {
+        try {
+            return OverrideLines.parse(overrides);
+        } catch (AbortException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String getBuilderImage() {
+        return builderImage;
+    }
+
+    @DataBoundSetter
+    public void setBuilderImage(String builderImage) {
+        this.builderImage = Util.fixEmptyAndTrim(builderImage);
+    }
+
+    @Override
+    public String getOutputDir() {
+        return outputDir;
+    }
+
+    @DataBoundSetter
+    public void setOutputDir(String outputDir) {
+        this.outputDir = Util.fixEmptyAndTrim(outputDir) == null ? ParameterDefaults.OUTPUT_DIR : outputDir.trim();
+    }
+
+    @Override
+    public String getIsoPath() {
+        return isoPath;
+    }
+
+    @DataBoundSetter
+    public void setIsoPath(String isoPath) {
+        this.isoPath = Util.fixEmptyAndTrim(isoPath);
+    }
+
+    @Override
+    public String getDockerHost() {
+        return dockerHost;
+    }
+
+    @DataBoundSetter
+    public void setDockerHost(String dockerHost) {
+        this.dockerHost = Util.fixEmptyAndTrim(dockerHost);
+    }
+
+    @Override
+    public int getTimeoutMinutes() {
+        return timeoutMinutes;
+    }
+
+    /** 0 = the global default. */
+    @DataBoundSetter
+    public void setTimeoutMinutes(int timeoutMinutes) {
+        this.timeoutMinutes = Math.max(0, timeoutMinutes);
+    }
+
+    @Override
+    public int getStopGraceSeconds() {
+        return stopGraceSeconds;
+    }
+
+    /** 0 = core's default. */
+    @DataBoundSetter
+    public void setStopGraceSeconds(int stopGraceSeconds) {
+        this.stopGraceSeconds = Math.max(0, stopGraceSeconds);
+    }
+
+    @Override
+    public ArchiveMode getArchive() {
+        return archive;
+    }
+
+    @DataBoundSetter
+    public void setArchive(ArchiveMode archive) {
+        this.archive = archive == null ? ParameterDefaults.ARCHIVE : archive;
+    }
+
+    @Override
+    public CompatibilityMode getCompatibility() {
+        return compatibility;
+    }
+
+    @DataBoundSetter
+    public void setCompatibility(CompatibilityMode compatibility) {
+        this.compatibility = compatibility == null ? ParameterDefaults.COMPATIBILITY : compatibility;
+    }
+
+    @Override
+    public boolean isPreflight() {
+        return preflight;
+    }
+
+    @DataBoundSetter
+    public void setPreflight(boolean preflight) {
+        this.preflight = preflight;
+    }
+
+    @Override
+    public String getVcenterServer() {
+        return vcenterServer;
+    }
+
+    @DataBoundSetter
+    public void setVcenterServer(String vcenterServer) {
+        this.vcenterServer = Util.fixEmptyAndTrim(vcenterServer);
+    }
+
+    @Override
+    public String getVcenterCaFile() {
+        return vcenterCaFile;
+    }
+
+    @DataBoundSetter
+    public void setVcenterCaFile(String vcenterCaFile) {
+        this.vcenterCaFile = Util.fixEmptyAndTrim(vcenterCaFile);
+    }
+
+    @Override
+    public boolean isVcenterInsecure() {
+        return vcenterInsecure;
+    }
+
+    @DataBoundSetter
+    public void setVcenterInsecure(boolean vcenterInsecure) {
+        this.vcenterInsecure = vcenterInsecure;
+    }
+
+    @Override
+    public void perform(
+            @NonNull Run<?, ?> run,
+            @NonNull FilePath workspace,
+            @NonNull EnvVars env,
+            @NonNull Launcher launcher,
+            @NonNull TaskListener listener)
+            throws InterruptedException, IOException {
+        BuildSettings settings;
+        try {
+            settings = BuildSettings.resolve(this, CapiImageBuilderConfiguration.get(), env, true);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
+        }
+        new ImageBuildInvocation(run, workspace, env, launcher, listener, settings).perform();
+    }
+
+    @Extension
+    @Symbol("capiImageBuilder")
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+
+        @Override
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.CapiImageBuilder_DisplayName();
+        }
+
+        public String getDefaultBuilderImage() {
+            return CapiImageBuilderConfiguration.get().getDefaultBuilderImage();
+        }
+
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return CredentialsChoices.usernamePasswordItems(item, credentialsId);
+        }
+
+        public ListBoxModel doFillRhelCredentialsIdItems(
+                @AncestorInPath Item item, @QueryParameter String rhelCredentialsId) {
+            return CredentialsChoices.usernamePasswordItems(item, rhelCredentialsId);
+        }
+
+        public ListBoxModel doFillRegistryCredentialsIdItems(
+                @AncestorInPath Item item, @QueryParameter String registryCredentialsId) {
+            return CredentialsChoices.usernamePasswordItems(item, registryCredentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsChoices.check(item, value, true, Messages.Credentials_VcenterBlank());
+        }
+
+        @POST
+        public FormValidation doCheckRhelCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsChoices.check(item, value, false, Messages.Credentials_RhelBlank());
+        }
+
+        @POST
+        public FormValidation doCheckRegistryCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsChoices.check(item, value, false, Messages.Credentials_RegistryBlank());
+        }
+
+        @POST
+        public FormValidation doCheckConfig(@QueryParameter String value) {
+            return ParameterChecks.config(value);
+        }
+
+        @POST
+        public FormValidation doCheckOutputDir(@QueryParameter String value) {
+            return ParameterChecks.outputDir(value);
+        }
+
+        @POST
+        public FormValidation doCheckIsoPath(@QueryParameter String value) {
+            return ParameterChecks.isoPath(value);
+        }
+
+        @POST
+        public FormValidation doCheckBuilderImage(@QueryParameter String value) {
+            return ParameterChecks.builderImage(value, getDefaultBuilderImage());
+        }
+
+        @POST
+        public FormValidation doCheckDockerHost(@QueryParameter String value) {
+            return ParameterChecks.dockerHost(value);
+        }
+
+        @POST
+        public FormValidation doCheckTimeoutMinutes(@QueryParameter String value) {
+            return ParameterChecks.timeoutMinutes(
+                    value, CapiImageBuilderConfiguration.get().getDefaultTimeoutMinutes());
+        }
+
+        @POST
+        public FormValidation doCheckStopGraceSeconds(@QueryParameter String value) {
+            return ParameterChecks.stopGraceSeconds(value);
+        }
+
+        @POST
+        public FormValidation doCheckVcenterServer(@QueryParameter String value) {
+            return ParameterChecks.vcenterServer(value);
+        }
+
+        @POST
+        public FormValidation doCheckVcenterCaFile(
+                @QueryParameter String value, @QueryParameter boolean vcenterInsecure) {
+            return ParameterChecks.vcenterCaFile(value, vcenterInsecure);
+        }
+
+        @POST
+        public FormValidation doCheckPreflight(@QueryParameter boolean value) {
+            return ParameterChecks.preflight(value);
+        }
+
+        @POST
+        public FormValidation doCheckVcenterInsecure(@QueryParameter boolean value) {
+            return ParameterChecks.vcenterInsecure(value);
+        }
+
+        @POST
+        public FormValidation doCheckOverrides(@QueryParameter String value) {
+            return ParameterChecks.overrideLines(value);
+        }
+
+        @POST
+        public FormValidation doTestConnection(
+                @AncestorInPath Item item,
+                @QueryParameter String vcenterServer,
+                @QueryParameter String credentialsId,
+                @QueryParameter String vcenterCaFile,
+                @QueryParameter boolean vcenterInsecure) {
+            return VcenterConnectionCheck.test(item, vcenterServer, credentialsId, vcenterCaFile, vcenterInsecure);
+        }
+    }
+}

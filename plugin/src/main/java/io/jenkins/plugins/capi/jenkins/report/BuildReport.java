@@ -1,0 +1,216 @@
+package io.jenkins.plugins.capi.jenkins.report;
+
+import io.jenkins.plugins.capi.build.BuildOutcome;
+import io.jenkins.plugins.capi.config.Finding;
+import io.jenkins.plugins.capi.logs.FailureHint;
+import io.jenkins.plugins.capi.logs.Phase;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * How one image build ended, in plain serialisable data: returned by the agent callable, kept by the build
+ * action, exported over the REST API. Never holds a secret; texts from the log are masked.
+ */
+public final class BuildReport implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The kinds of {@link BuildOutcome}. */
+    public enum Outcome {
+        SUCCEEDED,
+        REJECTED,
+        FAILED,
+        TIMED_OUT
+    }
+
+    private final Outcome outcome;
+    private final String builderImage;
+    private final TemplateSummary template;
+    private final FailureSummary failure;
+    // ArrayLists on purpose: they cross the agent channel (JEP-200) and are stored in build.xml (XStream).
+    private final ArrayList<String> findings;
+    private final ArrayList<PhaseTiming> phaseTimings;
+    private final String metadataPath;
+    private final String ovaPath;
+    private final String ovaChecksumPath;
+
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public BuildReport(
+            Outcome outcome,
+            String builderImage,
+            TemplateSummary template,
+            FailureSummary failure,
+            List<String> findings,
+            List<PhaseTiming> phaseTimings,
+            String metadataPath,
+            String ovaPath,
+            String ovaChecksumPath) {
+        this.outcome = outcome;
+        this.builderImage = builderImage;
+        this.template = template;
+        this.failure = failure;
+        this.findings = findings == null ? new ArrayList<>() : new ArrayList<>(findings);
+        this.phaseTimings = phaseTimings == null ? new ArrayList<>() : new ArrayList<>(phaseTimings);
+        this.metadataPath = metadataPath;
+        this.ovaPath = ovaPath;
+        this.ovaChecksumPath = ovaChecksumPath;
+    }
+
+    /**
+     * Converts core's outcome (agent side). Paths are workspace-relative with {@code /}.
+     *
+     * @param outputs the produced files, only for {@link BuildOutcome.Succeeded}
+     */
+    public static BuildReport of(BuildOutcome outcome, String builderImage, ProducedFiles outputs) {
+        List<PhaseTiming> timings = timings(outcome.phaseTimings());
+        return switch (outcome) {
+            case BuildOutcome.Succeeded s ->
+                new BuildReport(
+                        Outcome.SUCCEEDED,
+                        builderImage,
+                        TemplateSummary.of(s.metadata()),
+                        null,
+                        List.of(),
+                        timings,
+                        outputs.metadataPath(),
+                        outputs.ovaPath(),
+                        outputs.ovaChecksumPath());
+            case BuildOutcome.Rejected r ->
+                new BuildReport(
+                        Outcome.REJECTED,
+                        builderImage,
+                        null,
+                        new FailureSummary(
+                                errorCount(r.findings()) + " problem(s) in the configuration, the ISO or "
+                                        + "vCenter; nothing was started",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null),
+                        r.findings().stream().map(Finding::format).toList(),
+                        timings,
+                        null,
+                        null,
+                        null);
+            case BuildOutcome.Failed f ->
+                new BuildReport(
+                        Outcome.FAILED,
+                        builderImage,
+                        null,
+                        failure(f.reason(), f.exitCode(), f.lastPhase(), f.hint()),
+                        List.of(),
+                        timings,
+                        null,
+                        null,
+                        null);
+            case BuildOutcome.TimedOut t ->
+                new BuildReport(
+                        Outcome.TIMED_OUT,
+                        builderImage,
+                        null,
+                        failure(
+                                "timed out after " + t.timeout().toMinutes() + " minutes; the container was stopped "
+                                        + "and removed",
+                                null,
+                                t.lastPhase(),
+                                null),
+                        List.of(),
+                        timings,
+                        null,
+                        null,
+                        null);
+        };
+    }
+
+    private static long errorCount(List<Finding> findings) {
+        return findings.stream().filter(Finding::isError).count();
+    }
+
+    private static FailureSummary failure(String reason, Integer exitCode, Phase lastPhase, FailureHint hint) {
+        return new FailureSummary(
+                reason,
+                exitCode,
+                lastPhase == null ? null : lastPhase.name(),
+                hint == null ? null : hint.category(),
+                hint == null ? null : hint.summary(),
+                hint == null ? null : hint.hint(),
+                hint == null ? null : hint.evidence());
+    }
+
+    private static List<PhaseTiming> timings(Map<Phase, Duration> timings) {
+        List<PhaseTiming> list = new ArrayList<>();
+        if (timings != null) {
+            timings.forEach((phase, d) -> list.add(new PhaseTiming(phase.name(), phase.description(), d.toMillis())));
+        }
+        return list;
+    }
+
+    /** A copy with every free text passed through {@code mask} (the controller's second masking pass). */
+    public BuildReport masked(UnaryOperator<String> mask) {
+        return new BuildReport(
+                outcome,
+                builderImage,
+                template,
+                failure == null ? null : failure.masked(mask),
+                findings.stream().map(mask).toList(),
+                phaseTimings,
+                metadataPath,
+                ovaPath,
+                ovaChecksumPath);
+    }
+
+    public Outcome getOutcome() {
+        return outcome;
+    }
+
+    public boolean isSucceeded() {
+        return outcome == Outcome.SUCCEEDED;
+    }
+
+    public String getBuilderImage() {
+        return builderImage;
+    }
+
+    /** Null unless the build succeeded. */
+    public TemplateSummary getTemplate() {
+        return template;
+    }
+
+    /** Null when the build succeeded. */
+    public FailureSummary getFailure() {
+        return failure;
+    }
+
+    public List<String> getFindings() {
+        return Collections.unmodifiableList(findings);
+    }
+
+    public List<PhaseTiming> getPhaseTimings() {
+        return Collections.unmodifiableList(phaseTimings);
+    }
+
+    /** Workspace-relative path of {@code template-metadata.json} (also its path among the build's artifacts). */
+    public String getMetadataPath() {
+        return metadataPath;
+    }
+
+    public String getOvaPath() {
+        return ovaPath;
+    }
+
+    public String getOvaChecksumPath() {
+        return ovaChecksumPath;
+    }
+
+    /** Where the produced files are in the workspace, found on the agent. */
+    public record ProducedFiles(String metadataPath, String ovaPath, String ovaChecksumPath) {
+        public static final ProducedFiles NONE = new ProducedFiles(null, null, null);
+    }
+}

@@ -1,0 +1,240 @@
+package io.jenkins.plugins.capi.jenkins.run;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.remoting.VirtualChannel;
+import hudson.tasks.Fingerprinter;
+import hudson.util.StreamTaskListener;
+import io.jenkins.plugins.capi.config.ImageConfig;
+import io.jenkins.plugins.capi.jenkins.action.CapiImageAction;
+import io.jenkins.plugins.capi.jenkins.agent.AgentSecrets;
+import io.jenkins.plugins.capi.jenkins.agent.ConfigFacts;
+import io.jenkins.plugins.capi.jenkins.agent.ConfigFactsCallable;
+import io.jenkins.plugins.capi.jenkins.agent.ContainerCleanupCallable;
+import io.jenkins.plugins.capi.jenkins.agent.ImageBuildCallable;
+import io.jenkins.plugins.capi.jenkins.credentials.BuildCredentials;
+import io.jenkins.plugins.capi.jenkins.masking.SecretMask;
+import io.jenkins.plugins.capi.jenkins.masking.SecretMaskingOutputStream;
+import io.jenkins.plugins.capi.jenkins.report.BuildReport;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import jenkins.model.Jenkins;
+import jenkins.util.BuildListenerAdapter;
+
+/**
+ * One image build from a Jenkins build (Pipeline step or freestyle builder), controller side: credentials,
+ * masking, the call to the agent, cleanup after an abort, artifacts, fingerprint and the build page action.
+ */
+public final class ImageBuildInvocation {
+
+    /** Extra time the cleanup call may take beyond the stop grace period (pulling nothing, just stop + remove). */
+    private static final int CLEANUP_SLACK_SECONDS = 60;
+
+    private final Run<?, ?> run;
+    private final FilePath workspace;
+    private final EnvVars env;
+    private final Launcher launcher;
+    private final TaskListener listener;
+    private final BuildSettings settings;
+
+    public ImageBuildInvocation(
+            Run<?, ?> run,
+            FilePath workspace,
+            EnvVars env,
+            Launcher launcher,
+            TaskListener listener,
+            BuildSettings settings) {
+        this.run = run;
+        this.workspace = workspace;
+        this.env = env;
+        this.launcher = launcher;
+        this.listener = listener;
+        this.settings = settings;
+    }
+
+    /**
+     * Runs the build and records its results on the run.
+     *
+     * @return the report of a successful build
+     * @throws AbortException when the build was rejected, failed or timed out (the action is attached first)
+     * @throws InterruptedException when aborted, after making sure the container is gone
+     */
+    public BuildReport perform() throws IOException, InterruptedException {
+        PrintStream log = listener.getLogger();
+        String runId = BuildRunId.of(run);
+        ConfigFacts facts =
+                workspace.act(new ConfigFactsCallable(settings.config(), new LinkedHashMap<>(settings.overrides())));
+        if (!facts.exists()) {
+            throw new AbortException("imageconfig not found: " + facts.path() + " (parameter config = '"
+                    + settings.config() + "', relative to the workspace " + workspace.getRemote() + ")");
+        }
+        warnAboutSecretsInFile(facts, log);
+        if (settings.credentialsId() == null && !facts.secretKeysInFile().contains(ImageConfig.VCENTER_PASSWORD)) {
+            throw new AbortException("credentialsId is not set and " + facts.path() + " has no vcenter_password: "
+                    + "select vCenter username/password credentials");
+        }
+        AgentSecrets secrets = BuildCredentials.resolve(run, settings, facts.vcenterServer());
+
+        List<String> maskable = new ArrayList<>(secrets.maskableValues());
+        maskable.addAll(facts.secretValuesInFile());
+        SecretMask mask = SecretMask.of(maskable);
+
+        log.println("[capi] building with " + settings.builderImage() + " on " + describeNode() + " (container run id "
+                + runId + ", output " + settings.outputDir() + ")");
+        BuildReport report = runOnAgent(secrets, mask, runId).masked(mask::apply);
+
+        boolean metadataArchived = false;
+        boolean imageArchived = false;
+        if (report.isSucceeded()) {
+            metadataArchived = archive(report);
+            imageArchived = metadataArchived
+                    && settings.archive() == ArchiveMode.METADATA_AND_IMAGE
+                    && report.getOvaPath() != null;
+            fingerprint(report);
+        }
+        run.addOrReplaceAction(new CapiImageAction(report, metadataArchived, imageArchived));
+        run.save();
+
+        switch (report.getOutcome()) {
+            case SUCCEEDED -> {
+                log.println("[capi] template " + report.getTemplate().getTemplateName() + " built"
+                        + (report.getTemplate().getTemplateInventoryPath() == null
+                                ? ""
+                                : " at " + report.getTemplate().getTemplateInventoryPath()));
+                return report;
+            }
+            case REJECTED ->
+                throw new AbortException("[capi] " + report.getFailure().getReason() + ":\n  "
+                        + String.join("\n  ", report.getFindings()));
+            default -> throw new AbortException("[capi] " + report.getFailure().toMessage());
+        }
+    }
+
+    private BuildReport runOnAgent(AgentSecrets secrets, SecretMask mask, String runId)
+            throws IOException, InterruptedException {
+        Charset charset = run.getCharset();
+        SecretMaskingOutputStream masked = new SecretMaskingOutputStream(listener.getLogger(), mask, charset);
+        // StreamTaskListener sends itself to the agent as a remote stream, so agent lines pass this masker.
+        TaskListener maskedListener = new StreamTaskListener(masked, charset);
+        try {
+            return workspace.act(new ImageBuildCallable(settings, secrets, runId, producer(), maskedListener));
+        } catch (InterruptedException aborted) {
+            // The agent keeps stopping the container after the call above gave up; wait for that to finish.
+            Thread.interrupted();
+            removeLeftoverContainers(runId);
+            throw aborted;
+        } finally {
+            maskedListener.getLogger().flush();
+            syncLog();
+            masked.forceEol();
+            masked.flush();
+        }
+    }
+
+    private void removeLeftoverContainers(String runId) {
+        PrintStream log = listener.getLogger();
+        int limit = settings.stopGraceSeconds() + CLEANUP_SLACK_SECONDS;
+        log.println("[capi] aborted: making sure the builder container of " + runId + " is stopped and removed "
+                + "(up to " + limit + " s)");
+        try {
+            Integer removed = workspace
+                    .actAsync(new ContainerCleanupCallable(settings.dockerHost(), runId, settings.stopGraceSeconds()))
+                    .get(limit, TimeUnit.SECONDS);
+            log.println("[capi] no builder container left"
+                    + (removed != null && removed > 0 ? " (removed " + removed + ")" : ""));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.println("[capi] cleanup interrupted; if a container is left, remove it with: docker rm -f "
+                    + "$(docker ps -aq --filter name=" + runId + ")");
+        } catch (IOException | ExecutionException | TimeoutException | RuntimeException e) {
+            log.println("[capi] could not confirm that the builder container of " + runId + " is gone ("
+                    + e.getClass().getSimpleName() + "); check the agent with: docker ps -a --filter name=" + runId);
+        }
+    }
+
+    private void syncLog() {
+        VirtualChannel channel = workspace.getChannel();
+        if (channel == null) {
+            return;
+        }
+        boolean wasInterrupted = Thread.interrupted();
+        try {
+            channel.syncLocalIO();
+        } catch (InterruptedException e) {
+            wasInterrupted = true;
+        } finally {
+            if (wasInterrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private boolean archive(BuildReport report) throws IOException, InterruptedException {
+        if (settings.archive() == ArchiveMode.NONE || report.getMetadataPath() == null) {
+            return false;
+        }
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(report.getMetadataPath(), report.getMetadataPath());
+        if (settings.archive() == ArchiveMode.METADATA_AND_IMAGE && report.getOvaPath() != null) {
+            files.put(report.getOvaPath(), report.getOvaPath());
+            if (report.getOvaChecksumPath() != null) {
+                files.put(report.getOvaChecksumPath(), report.getOvaChecksumPath());
+            }
+        }
+        listener.getLogger().println("[capi] archiving " + String.join(", ", files.keySet()));
+        run.pickArtifactManager().archive(workspace, launcher, BuildListenerAdapter.wrap(listener), files);
+        return true;
+    }
+
+    /** Records the OVA's fingerprint, so later jobs that deploy it can be traced back to this build. */
+    private void fingerprint(BuildReport report) throws InterruptedException {
+        if (report.getOvaPath() == null) {
+            return;
+        }
+        new Fingerprinter(report.getOvaPath()).perform(run, workspace, env, launcher, listener);
+    }
+
+    private void warnAboutSecretsInFile(ConfigFacts facts, PrintStream log) {
+        for (String key : facts.secretKeysInFile()) {
+            boolean jenkinsWins =
+                    switch (key) {
+                        case ImageConfig.VCENTER_PASSWORD -> settings.credentialsId() != null;
+                        case ImageConfig.RHEL_SUBSCRIPTION_PASS -> settings.rhelCredentialsId() != null;
+                        default -> false;
+                    };
+            log.println("[capi] warning: " + facts.path() + " contains " + key + "; "
+                    + (jenkinsWins
+                            ? "the value from Jenkins credentials is used instead."
+                            : "keep secrets in Jenkins credentials, not in files in the workspace."));
+        }
+    }
+
+    private Map<String, String> producer() {
+        Map<String, String> producer = new LinkedHashMap<>();
+        producer.put("tool", "jenkins capi-image-builder plugin");
+        producer.put("jenkinsJob", run.getParent().getFullName());
+        producer.put("jenkinsBuild", String.valueOf(run.getNumber()));
+        Jenkins jenkins = Jenkins.getInstanceOrNull();
+        String root = jenkins == null ? null : jenkins.getRootUrl();
+        if (root != null) {
+            producer.put("jenkinsBuildUrl", root + run.getUrl());
+        }
+        return producer;
+    }
+
+    private String describeNode() {
+        return workspace.isRemote() ? "an agent (" + workspace.getRemote() + ")" : "the built-in node";
+    }
+}

@@ -1,0 +1,17 @@
+package io.jenkins.plugins.capi.jenkins.run;
+
+import io.jenkins.plugins.capi.config.CompatibilityMode;
+
+/** Defaults of the step parameters, shared by the step, the builder, their forms and help. */
+public final class ParameterDefaults {
+
+    public static final String CONFIG = "imageconfig";
+    public static final String OUTPUT_DIR = "capi-output";
+    public static final ArchiveMode ARCHIVE = ArchiveMode.METADATA;
+    public static final CompatibilityMode COMPATIBILITY = CompatibilityMode.WARN;
+    public static final boolean PREFLIGHT = true;
+    /** Core's default grace period for SIGTERM before the container is killed. */
+    public static final int STOP_GRACE_SECONDS = 300;
+
+    private ParameterDefaults() {}
+}

@@ -1,0 +1,377 @@
+package io.jenkins.plugins.capi.jenkins.step;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.capi.config.CompatibilityMode;
+import io.jenkins.plugins.capi.jenkins.Messages;
+import io.jenkins.plugins.capi.jenkins.config.CapiImageBuilderConfiguration;
+import io.jenkins.plugins.capi.jenkins.credentials.CredentialsChoices;
+import io.jenkins.plugins.capi.jenkins.form.ParameterChecks;
+import io.jenkins.plugins.capi.jenkins.form.VcenterConnectionCheck;
+import io.jenkins.plugins.capi.jenkins.run.ArchiveMode;
+import io.jenkins.plugins.capi.jenkins.run.ImageBuildParameters;
+import io.jenkins.plugins.capi.jenkins.run.OverrideLines;
+import io.jenkins.plugins.capi.jenkins.run.ParameterDefaults;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code capiImageBuild}: builds a vSphere node image on the current agent and returns what it produced as a map
+ * ({@link StepResult}). Holds credential ids only; the secrets are looked up when the step runs.
+ */
+public final class CapiImageBuildStep extends Step implements ImageBuildParameters {
+
+    private final String credentialsId;
+    private String config = ParameterDefaults.CONFIG;
+    private String rhelCredentialsId;
+    private String registryCredentialsId;
+    private LinkedHashMap<String, String> overrides = new LinkedHashMap<>();
+    private String builderImage;
+    private String outputDir = ParameterDefaults.OUTPUT_DIR;
+    private String isoPath;
+    private String dockerHost;
+    private int timeoutMinutes;
+    private int stopGraceSeconds;
+    private ArchiveMode archive = ParameterDefaults.ARCHIVE;
+    private CompatibilityMode compatibility = ParameterDefaults.COMPATIBILITY;
+    private boolean preflight = ParameterDefaults.PREFLIGHT;
+    private String vcenterServer;
+    private String vcenterCaFile;
+    private boolean vcenterInsecure;
+
+    /** @param credentialsId vCenter username/password credentials */
+    @DataBoundConstructor
+    public CapiImageBuildStep(String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new CapiImageBuildStepExecution(this, context);
+    }
+
+    @Override
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @Override
+    public String getConfig() {
+        return config;
+    }
+
+    @DataBoundSetter
+    public void setConfig(String config) {
+        this.config = Util.fixEmptyAndTrim(config) == null ? ParameterDefaults.CONFIG : config.trim();
+    }
+
+    @Override
+    public String getRhelCredentialsId() {
+        return rhelCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setRhelCredentialsId(String rhelCredentialsId) {
+        this.rhelCredentialsId = Util.fixEmptyAndTrim(rhelCredentialsId);
+    }
+
+    @Override
+    public String getRegistryCredentialsId() {
+        return registryCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setRegistryCredentialsId(String registryCredentialsId) {
+        this.registryCredentialsId = Util.fixEmptyAndTrim(registryCredentialsId);
+    }
+
+    /** imageconfig keys set on top of the file, e.g. {@code [k8s_version: '1.30.4', image_name: 'rocky-8-k130']}. */
+    public Map<String, String> getOverrides() {
+        return overrides.isEmpty() ? null : Collections.unmodifiableMap(overrides);
+    }
+
+    @DataBoundSetter
+    public void setOverrides(Map<String, String> overrides) {
+        LinkedHashMap<String, String> copy = new LinkedHashMap<>();
+        if (overrides != null) {
+            // Groovy may hand over GStrings or numbers as values (erasure lets them in): take their text.
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) overrides).entrySet()) {
+                String key = String.valueOf(e.getKey());
+                if (!OverrideLines.isValidKey(key)) {
+                    throw new IllegalArgumentException("overrides: '" + key + "' is not an imageconfig key");
+                }
+                copy.put(key, e.getValue() == null ? "" : String.valueOf(e.getValue()));
+            }
+        }
+        this.overrides = copy;
+    }
+
+    @Override
+    public Map<String, String> overrideValues() {
+        return Collections.unmodifiableMap(overrides);
+    }
+
+    @Override
+    public String getBuilderImage() {
+        return builderImage;
+    }
+
+    @DataBoundSetter
+    public void setBuilderImage(String builderImage) {
+        this.builderImage = Util.fixEmptyAndTrim(builderImage);
+    }
+
+    @Override
+    public String getOutputDir() {
+        return outputDir;
+    }
+
+    @DataBoundSetter
+    public void setOutputDir(String outputDir) {
+        this.outputDir = Util.fixEmptyAndTrim(outputDir) == null ? ParameterDefaults.OUTPUT_DIR : outputDir.trim();
+    }
+
+    @Override
+    public String getIsoPath() {
+        return isoPath;
+    }
+
+    @DataBoundSetter
+    public void setIsoPath(String isoPath) {
+        this.isoPath = Util.fixEmptyAndTrim(isoPath);
+    }
+
+    @Override
+    public String getDockerHost() {
+        return dockerHost;
+    }
+
+    @DataBoundSetter
+    public void setDockerHost(String dockerHost) {
+        this.dockerHost = Util.fixEmptyAndTrim(dockerHost);
+    }
+
+    @Override
+    public int getTimeoutMinutes() {
+        return timeoutMinutes;
+    }
+
+    /** 0 = the global default. */
+    @DataBoundSetter
+    public void setTimeoutMinutes(int timeoutMinutes) {
+        this.timeoutMinutes = Math.max(0, timeoutMinutes);
+    }
+
+    @Override
+    public int getStopGraceSeconds() {
+        return stopGraceSeconds;
+    }
+
+    /** 0 = core's default. */
+    @DataBoundSetter
+    public void setStopGraceSeconds(int stopGraceSeconds) {
+        this.stopGraceSeconds = Math.max(0, stopGraceSeconds);
+    }
+
+    @Override
+    public ArchiveMode getArchive() {
+        return archive;
+    }
+
+    @DataBoundSetter
+    public void setArchive(ArchiveMode archive) {
+        this.archive = archive == null ? ParameterDefaults.ARCHIVE : archive;
+    }
+
+    @Override
+    public CompatibilityMode getCompatibility() {
+        return compatibility;
+    }
+
+    @DataBoundSetter
+    public void setCompatibility(CompatibilityMode compatibility) {
+        this.compatibility = compatibility == null ? ParameterDefaults.COMPATIBILITY : compatibility;
+    }
+
+    @Override
+    public boolean isPreflight() {
+        return preflight;
+    }
+
+    @DataBoundSetter
+    public void setPreflight(boolean preflight) {
+        this.preflight = preflight;
+    }
+
+    @Override
+    public String getVcenterServer() {
+        return vcenterServer;
+    }
+
+    @DataBoundSetter
+    public void setVcenterServer(String vcenterServer) {
+        this.vcenterServer = Util.fixEmptyAndTrim(vcenterServer);
+    }
+
+    @Override
+    public String getVcenterCaFile() {
+        return vcenterCaFile;
+    }
+
+    @DataBoundSetter
+    public void setVcenterCaFile(String vcenterCaFile) {
+        this.vcenterCaFile = Util.fixEmptyAndTrim(vcenterCaFile);
+    }
+
+    @Override
+    public boolean isVcenterInsecure() {
+        return vcenterInsecure;
+    }
+
+    @DataBoundSetter
+    public void setVcenterInsecure(boolean vcenterInsecure) {
+        this.vcenterInsecure = vcenterInsecure;
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        public static final String FUNCTION_NAME = "capiImageBuild";
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class, FilePath.class, Launcher.class, EnvVars.class);
+        }
+
+        @Override
+        public String getFunctionName() {
+            return FUNCTION_NAME;
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.CapiImageBuildStep_DisplayName();
+        }
+
+        public String getDefaultBuilderImage() {
+            return CapiImageBuilderConfiguration.get().getDefaultBuilderImage();
+        }
+
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return CredentialsChoices.usernamePasswordItems(item, credentialsId);
+        }
+
+        public ListBoxModel doFillRhelCredentialsIdItems(
+                @AncestorInPath Item item, @QueryParameter String rhelCredentialsId) {
+            return CredentialsChoices.usernamePasswordItems(item, rhelCredentialsId);
+        }
+
+        public ListBoxModel doFillRegistryCredentialsIdItems(
+                @AncestorInPath Item item, @QueryParameter String registryCredentialsId) {
+            return CredentialsChoices.usernamePasswordItems(item, registryCredentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsChoices.check(item, value, true, Messages.Credentials_VcenterBlank());
+        }
+
+        @POST
+        public FormValidation doCheckRhelCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsChoices.check(item, value, false, Messages.Credentials_RhelBlank());
+        }
+
+        @POST
+        public FormValidation doCheckRegistryCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsChoices.check(item, value, false, Messages.Credentials_RegistryBlank());
+        }
+
+        @POST
+        public FormValidation doCheckConfig(@QueryParameter String value) {
+            return ParameterChecks.config(value);
+        }
+
+        @POST
+        public FormValidation doCheckOutputDir(@QueryParameter String value) {
+            return ParameterChecks.outputDir(value);
+        }
+
+        @POST
+        public FormValidation doCheckIsoPath(@QueryParameter String value) {
+            return ParameterChecks.isoPath(value);
+        }
+
+        @POST
+        public FormValidation doCheckBuilderImage(@QueryParameter String value) {
+            return ParameterChecks.builderImage(value, getDefaultBuilderImage());
+        }
+
+        @POST
+        public FormValidation doCheckDockerHost(@QueryParameter String value) {
+            return ParameterChecks.dockerHost(value);
+        }
+
+        @POST
+        public FormValidation doCheckTimeoutMinutes(@QueryParameter String value) {
+            return ParameterChecks.timeoutMinutes(
+                    value, CapiImageBuilderConfiguration.get().getDefaultTimeoutMinutes());
+        }
+
+        @POST
+        public FormValidation doCheckStopGraceSeconds(@QueryParameter String value) {
+            return ParameterChecks.stopGraceSeconds(value);
+        }
+
+        @POST
+        public FormValidation doCheckVcenterServer(@QueryParameter String value) {
+            return ParameterChecks.vcenterServer(value);
+        }
+
+        @POST
+        public FormValidation doCheckVcenterCaFile(
+                @QueryParameter String value, @QueryParameter boolean vcenterInsecure) {
+            return ParameterChecks.vcenterCaFile(value, vcenterInsecure);
+        }
+
+        @POST
+        public FormValidation doCheckPreflight(@QueryParameter boolean value) {
+            return ParameterChecks.preflight(value);
+        }
+
+        @POST
+        public FormValidation doCheckVcenterInsecure(@QueryParameter boolean value) {
+            return ParameterChecks.vcenterInsecure(value);
+        }
+
+        @POST
+        public FormValidation doTestConnection(
+                @AncestorInPath Item item,
+                @QueryParameter String vcenterServer,
+                @QueryParameter String credentialsId,
+                @QueryParameter String vcenterCaFile,
+                @QueryParameter boolean vcenterInsecure) {
+            return VcenterConnectionCheck.test(item, vcenterServer, credentialsId, vcenterCaFile, vcenterInsecure);
+        }
+    }
+}

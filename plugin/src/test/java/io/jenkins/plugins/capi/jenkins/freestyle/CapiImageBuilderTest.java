@@ -1,0 +1,145 @@
+package io.jenkins.plugins.capi.jenkins.freestyle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Label;
+import hudson.model.Result;
+import io.jenkins.plugins.capi.config.CompatibilityMode;
+import io.jenkins.plugins.capi.jenkins.FakeBuilder;
+import io.jenkins.plugins.capi.jenkins.SecretScan;
+import io.jenkins.plugins.capi.jenkins.action.CapiImageAction;
+import io.jenkins.plugins.capi.jenkins.run.ArchiveMode;
+import io.jenkins.plugins.capi.jenkins.run.BuildRunId;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.CreateFileBuilder;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+@WithJenkins
+class CapiImageBuilderTest {
+
+    private JenkinsRule r;
+    private Label agent;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) throws Exception {
+        r = rule;
+        agent = Label.get("capi");
+        r.createOnlineSlave(agent);
+        CredentialsProvider.lookupStores(r.jenkins)
+                .iterator()
+                .next()
+                .addCredentials(
+                        Domain.global(),
+                        new UsernamePasswordCredentialsImpl(
+                                CredentialsScope.GLOBAL,
+                                "vsphere",
+                                "vCenter builder",
+                                "builder@vsphere.local",
+                                FakeBuilder.PLANTED_PASSWORD));
+    }
+
+    @Test
+    void configRoundTripKeepsEveryParameter() throws Exception {
+        CapiImageBuilder builder = new CapiImageBuilder("vsphere");
+        builder.setConfig("images/rocky-8.conf");
+        builder.setRhelCredentialsId("rhel");
+        builder.setRegistryCredentialsId("registry");
+        builder.setOverrides("k8s_version=1.31.1\nimage_name=rocky-8-k131");
+        builder.setBuilderImage("registry.example.com/capi-builder:v4.6.24");
+        builder.setOutputDir("out/rocky");
+        builder.setIsoPath("/srv/iso/Rocky-8.iso");
+        builder.setDockerHost("unix:///run/podman/podman.sock");
+        builder.setTimeoutMinutes(90);
+        builder.setStopGraceSeconds(120);
+        builder.setArchive(ArchiveMode.METADATA_AND_IMAGE);
+        builder.setCompatibility(CompatibilityMode.STRICT);
+        builder.setPreflight(false);
+        builder.setVcenterServer("vcenter.lab.example.com");
+        builder.setVcenterCaFile("ca/vcenter.pem");
+        builder.setVcenterInsecure(true);
+        r.assertEqualDataBoundBeans(builder, r.configRoundtrip(builder));
+    }
+
+    @Test
+    void defaultsSurviveARoundTrip() throws Exception {
+        CapiImageBuilder builder = new CapiImageBuilder("vsphere");
+        CapiImageBuilder after = r.configRoundtrip(builder);
+        r.assertEqualDataBoundBeans(builder, after);
+        assertEquals("imageconfig", after.getConfig());
+        assertEquals("capi-output", after.getOutputDir());
+        assertTrue(after.isPreflight());
+        assertEquals(ArchiveMode.METADATA, after.getArchive());
+    }
+
+    @Test
+    void badOverrideLinesFailTheBuildNamingTheLine() throws Exception {
+        FreeStyleProject p = project("imageconfig", FakeBuilder.imageconfig("rocky-8"));
+        CapiImageBuilder builder = new CapiImageBuilder("vsphere");
+        builder.setOverrides("k8s_version=1.31.1\nthis is not an assignment");
+        p.getBuildersList().add(builder);
+        FreeStyleBuild b = r.buildAndAssertStatus(Result.FAILURE, p);
+        r.assertLogContains("line 2: expected KEY=VALUE", b);
+    }
+
+    @Test
+    void buildsOnAnAgentWithTheFakeBuilder() throws Exception {
+        FakeBuilder.assumeDockerAndImage();
+        FreeStyleProject p = project("imageconfig", FakeBuilder.imageconfig("rocky-8"));
+        p.getBuildersList().add(new CreateFileBuilder("capi-output/" + FakeBuilder.ISO_NAME, FakeBuilder.ISO_CONTENT));
+        CapiImageBuilder builder = fakeBuild();
+        builder.setOverrides("image_name=${IMAGE_PREFIX}-k8s");
+        p.getBuildersList().add(builder);
+        p.addProperty(new hudson.model.ParametersDefinitionProperty(
+                new hudson.model.StringParameterDefinition("IMAGE_PREFIX", "rocky-8")));
+        FreeStyleBuild b = r.buildAndAssertSuccess(p);
+        CapiImageAction action = b.getAction(CapiImageAction.class);
+        assertNotNull(action);
+        assertEquals("rocky-8-k8s", action.getTemplate().getTemplateName());
+        assertEquals("capi-output/template-metadata.json", action.getMetadataArtifact());
+        List<String> artifacts =
+                b.getArtifacts().stream().map(a -> a.relativePath).toList();
+        assertEquals(List.of("capi-output/template-metadata.json"), artifacts);
+        r.assertLogNotContains(FakeBuilder.PLANTED_PASSWORD, b);
+        SecretScan.assertNoFileContains(b.getRootDir().toPath(), FakeBuilder.PLANTED_PASSWORD);
+        SecretScan.assertNoFileContains(p.getRootDir().toPath(), FakeBuilder.PLANTED_PASSWORD);
+    }
+
+    @Test
+    void abortStopsAndRemovesTheContainer() throws Exception {
+        FakeBuilder.assumeDockerAndImage();
+        FreeStyleProject p = project("imageconfig", FakeBuilder.imageconfig("rocky-8", "fake_step_seconds=3"));
+        p.getBuildersList().add(new CreateFileBuilder("capi-output/" + FakeBuilder.ISO_NAME, FakeBuilder.ISO_CONTENT));
+        p.getBuildersList().add(fakeBuild());
+        FreeStyleBuild b = p.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("==> vsphere:", b);
+        b.getExecutor().interrupt();
+        r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(b));
+        assertEquals(List.of(), FakeBuilder.containersOf(BuildRunId.of(b)), "containers left after abort");
+    }
+
+    private CapiImageBuilder fakeBuild() {
+        CapiImageBuilder builder = new CapiImageBuilder("vsphere");
+        builder.setBuilderImage(FakeBuilder.IMAGE);
+        builder.setPreflight(false);
+        builder.setCompatibility(CompatibilityMode.OFF);
+        return builder;
+    }
+
+    private FreeStyleProject project(String configFile, String configText) throws Exception {
+        FreeStyleProject p = r.createFreeStyleProject();
+        p.setAssignedLabel(agent);
+        p.getBuildersList().add(new CreateFileBuilder(configFile, configText));
+        return p;
+    }
+}

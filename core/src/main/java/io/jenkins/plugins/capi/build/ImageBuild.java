@@ -3,7 +3,36 @@ package io.jenkins.plugins.capi.build;
 import com.github.dockerjava.api.DockerClient;
 import io.jenkins.plugins.capi.container.ContainerRunner;
 import io.jenkins.plugins.capi.container.EngineConnection;
+import io.jenkins.plugins.capi.config.BuilderVersion;
+import io.jenkins.plugins.capi.config.ConfigLoader;
+import io.jenkins.plugins.capi.config.Finding;
+import io.jenkins.plugins.capi.config.ImageConfig;
+import io.jenkins.plugins.capi.config.ImageConfigWriter;
+import io.jenkins.plugins.capi.config.Severity;
+import io.jenkins.plugins.capi.config.SourceLocation;
+import io.jenkins.plugins.capi.config.ValidationOptions;
+import io.jenkins.plugins.capi.container.ContainerResult;
+import io.jenkins.plugins.capi.container.RegistryAuth;
+import io.jenkins.plugins.capi.container.RunListener;
+import io.jenkins.plugins.capi.container.RunSpec;
+import io.jenkins.plugins.capi.iso.IsoCheck;
+import io.jenkins.plugins.capi.iso.IsoVerificationCache;
+import io.jenkins.plugins.capi.logs.ProgressEvent;
+import io.jenkins.plugins.capi.metadata.MetadataCollector;
+import io.jenkins.plugins.capi.metadata.MetadataJson;
+import io.jenkins.plugins.capi.metadata.OutputScanner;
+import io.jenkins.plugins.capi.metadata.OutputsException;
+import io.jenkins.plugins.capi.metadata.TemplateMetadata;
+import io.jenkins.plugins.capi.secrets.BuildSecrets;
+import io.jenkins.plugins.capi.vsphere.Preflight;
+import io.jenkins.plugins.capi.vsphere.PreflightReport;
+import io.jenkins.plugins.capi.vsphere.TemplateFacts;
+import io.jenkins.plugins.capi.vsphere.VsphereException;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One image build from start to end: load and validate the config, check the ISO, pre-flight vCenter,
@@ -16,7 +45,151 @@ import java.time.Duration;
 public final class ImageBuild {
 
     public BuildOutcome run(BuildRequest request, BuildListener listener) throws InterruptedException {
-        throw new UnsupportedOperationException("wired in the integration step");
+        List<Finding> rejected = new ArrayList<>();
+        BuildSecrets secrets = request.secrets();
+        ConfigLoader.LoadedConfig loaded;
+        try {
+            ValidationOptions options = new ValidationOptions(request.compatibility(),
+                    BuilderVersion.fromImageReference(request.builderImage()).map(Object::toString).orElse(null),
+                    secrets.vcenterPassword() != null, secrets.rhelPassword() != null);
+            loaded = ConfigLoader.load(request.configFile(), request.overrides(), options);
+        } catch (IOException e) {
+            Finding f = Finding.error(null, SourceLocation.of(request.configFile().toString()), e.getMessage(),
+                    "check the config path");
+            listener.finding(f);
+            return new BuildOutcome.Rejected(List.of(f));
+        }
+        loaded.findings().forEach(listener::finding);
+        rejected.addAll(loaded.errors());
+        ImageConfig config = loaded.config();
+        if (!rejected.isEmpty()) {
+            return new BuildOutcome.Rejected(rejected);
+        }
+
+        listener.info("checking the ISO");
+        List<Finding> iso = new IsoCheck(IsoVerificationCache.atDefaultLocation())
+                .check(config, request.outputDir(), request.isoPath());
+        iso.forEach(listener::finding);
+        iso.stream().filter(Finding::isError).forEach(rejected::add);
+        if (!rejected.isEmpty()) {
+            return new BuildOutcome.Rejected(rejected);
+        }
+
+        BuildSecrets effective = effectiveSecrets(config, secrets);
+        if (request.preflight()) {
+            listener.info("checking vCenter " + config.vcenterServer());
+            PreflightReport report = Preflight.run(config, effective, request.vsphereTls());
+            report.findings().stream().filter(f -> f.severity() != Severity.INFO).forEach(listener::finding);
+            listener.info(report.summary());
+            if (!report.passed()) {
+                return new BuildOutcome.Rejected(report.errors());
+            }
+        }
+
+        RunSpec spec = runSpec(request, config, effective);
+        ContainerResult result;
+        DockerClient docker = EngineConnection.open(request.dockerHost());
+        try {
+            ContainerRunner runner = new ContainerRunner(docker);
+            runner.reapLeftovers(request.runId(), request.stopGrace(), new Relay(listener));
+            result = runner.run(spec, new Relay(listener));
+        } finally {
+            closeQuietly(docker);
+        }
+        if (result.timedOut()) {
+            return new BuildOutcome.TimedOut(request.timeout(), result.lastPhase(), result.phaseTimings());
+        }
+        if (!result.succeeded()) {
+            return new BuildOutcome.Failed(result.exitCode(), "the builder container exited with code "
+                    + result.exitCode(), result.hint().orElse(null), result.lastPhase(), result.phaseTimings());
+        }
+
+        TemplateMetadata.VcenterFacts facts = null;
+        if (request.preflight()) {
+            try {
+                facts = TemplateFacts.lookup(config, config.imageName(), effective, request.vsphereTls()).orElse(null);
+            } catch (VsphereException e) {
+                listener.info("could not read the template's vCenter facts: " + e.getMessage());
+            }
+        }
+        try {
+            TemplateMetadata metadata = new MetadataCollector(OutputScanner.withDefaults()).collect(
+                    request.outputDir(), config,
+                    new TemplateMetadata.Builder(request.builderImage(), result.imageId(), result.imageDigest()),
+                    result.started(), result.ended(), request.producer(), facts);
+            Path file = MetadataJson.defaultFile(request.outputDir());
+            MetadataJson.write(metadata, file);
+            listener.info("template metadata written to " + file);
+            return new BuildOutcome.Succeeded(metadata, file, result.phaseTimings());
+        } catch (OutputsException | IOException e) {
+            return new BuildOutcome.Failed(0, "the build finished but its outputs are unusable: " + e.getMessage(),
+                    null, result.lastPhase(), result.phaseTimings());
+        }
+    }
+
+    /** Credentials from Jenkins or the environment win over those written in the file. */
+    static BuildSecrets effectiveSecrets(ImageConfig config, BuildSecrets supplied) {
+        String user = supplied.vcenterUser() != null ? supplied.vcenterUser() : config.vcenterUser();
+        String password = supplied.vcenterPassword() != null ? supplied.vcenterPassword()
+                : config.value(ImageConfig.VCENTER_PASSWORD).orElse(null);
+        String rhelUser = supplied.rhelUser() != null ? supplied.rhelUser()
+                : config.value(ImageConfig.RHEL_SUBSCRIPTION_USER).orElse(null);
+        String rhelPassword = supplied.rhelPassword() != null ? supplied.rhelPassword()
+                : config.value(ImageConfig.RHEL_SUBSCRIPTION_PASS).orElse(null);
+        return new BuildSecrets(user, password, rhelUser, rhelPassword, supplied.registryUser(),
+                supplied.registryPassword());
+    }
+
+    /** The container run this request asks for, with the rendered imageconfig holding the secrets. */
+    public static RunSpec runSpec(BuildRequest request, ImageConfig config, BuildSecrets effective) {
+        RunSpec spec = RunSpec.of(request.builderImage(), request.outputDir(),
+                        ImageConfigWriter.render(config, effective), config.imageName(), request.runId())
+                .withDockerHost(request.dockerHost())
+                .withTimeouts(request.timeout(), request.stopGrace(), RunSpec.DEFAULT_HEARTBEAT)
+                .withSecrets(effective.maskableValues());
+        if (request.imageArchive() != null) {
+            spec = spec.withImageArchive(request.imageArchive());
+        }
+        if (request.isoPath() != null) {
+            spec = spec.withIso(request.isoPath(), config.isoName());
+        }
+        if (effective.registryUser() != null && effective.registryPassword() != null) {
+            spec = spec.withRegistryAuth(new RegistryAuth(registryOf(request.builderImage()),
+                    effective.registryUser(), effective.registryPassword()));
+        }
+        return spec;
+    }
+
+    private static String registryOf(String image) {
+        int slash = image.indexOf('/');
+        String first = slash < 0 ? "" : image.substring(0, slash);
+        return first.contains(".") || first.contains(":") || first.equals("localhost") ? first : "docker.io";
+    }
+
+    private static void closeQuietly(DockerClient docker) {
+        try {
+            docker.close();
+        } catch (IOException e) {
+            // only the connection pool is closed here; the run is already finished
+        }
+    }
+
+    /** Hands the runner's reports to the build's listener. */
+    private record Relay(BuildListener listener) implements RunListener {
+        @Override
+        public void logLine(String line) {
+            listener.logLine(line);
+        }
+
+        @Override
+        public void progress(ProgressEvent event) {
+            listener.progress(event);
+        }
+
+        @Override
+        public void info(String message) {
+            listener.info(message);
+        }
     }
 
     /**

@@ -1,0 +1,88 @@
+package io.jenkins.plugins.capi.cli;
+
+import com.github.dockerjava.api.DockerClient;
+import io.jenkins.plugins.capi.build.BuildRequest;
+import io.jenkins.plugins.capi.build.ImageBuild;
+import io.jenkins.plugins.capi.config.BuilderVersion;
+import io.jenkins.plugins.capi.config.CompatibilityMode;
+import io.jenkins.plugins.capi.config.ConfigLoader;
+import io.jenkins.plugins.capi.config.Finding;
+import io.jenkins.plugins.capi.config.ValidationOptions;
+import io.jenkins.plugins.capi.container.ContainerRunner;
+import io.jenkins.plugins.capi.container.EngineConnection;
+import io.jenkins.plugins.capi.iso.IsoCheck;
+import io.jenkins.plugins.capi.secrets.BuildSecrets;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code plan}: what {@code build} would run — container spec and prepared files — without running anything. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Prints the exact container specification (image, mounts, network, environment names, labels) and"
+                + " the files build would prepare, after validating the config and checking the ISO. Runs nothing.")
+public final class PlanCommand implements Callable<Integer> {
+
+    static final String DEFAULT_IMAGE = "us-docker.pkg.dev/palette-images/palette/imagebuilder/capi-builder:v4.6.24";
+
+    @Mixin
+    ConfigOptions configOptions;
+
+    @Option(names = "--output-dir", required = true, paramLabel = "DIR", description = "host output folder")
+    Path outputDir;
+
+    @Option(names = "--image", paramLabel = "REF", defaultValue = DEFAULT_IMAGE, description = "builder image")
+    String image;
+
+    @Option(names = "--docker-host", paramLabel = "URI", description = "Docker or Podman API")
+    String dockerHost;
+
+    @Option(names = "--iso", paramLabel = "PATH", description = "ISO outside the output folder")
+    Path iso;
+
+    @Option(names = "--compatibility", paramLabel = "MODE", defaultValue = "WARN", description = "${COMPLETION-CANDIDATES}")
+    CompatibilityMode compatibility;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, String> env = System.getenv();
+        BuildSecrets secrets = Credentials.fromEnvironment(env);
+        ValidationOptions options = new ValidationOptions(compatibility,
+                BuilderVersion.fromImageReference(image).map(Object::toString).orElse(null),
+                Credentials.vcenterSupplied(env), Credentials.rhelSupplied(env));
+        ConfigLoader.LoadedConfig loaded =
+                ConfigLoader.load(configOptions.config, configOptions.overrides(spec.commandLine()), options);
+        loaded.findings().forEach(f -> err.println(f.format()));
+        if (loaded.hasErrors()) {
+            return ExitCode.INVALID_INPUT;
+        }
+        Path output = outputDir.toAbsolutePath();
+        Path externalIso = iso == null ? null : iso.toAbsolutePath();
+        List<Finding> isoFindings = IsoCheck.withoutCache().check(loaded.config(), output, externalIso);
+        isoFindings.forEach(f -> err.println(f.format()));
+        if (isoFindings.stream().anyMatch(Finding::isError)) {
+            return ExitCode.INVALID_INPUT;
+        }
+        BuildRequest request = new BuildRequest(configOptions.config, Map.of(), output, externalIso, image, null,
+                dockerHost, null, null, compatibility, false, null, secrets, "plan", Map.of());
+        DockerClient docker = EngineConnection.open(dockerHost);
+        try {
+            new ContainerRunner(docker).plan(ImageBuild.runSpec(request, loaded.config(), secrets))
+                    .describe().forEach(out::println);
+        } finally {
+            docker.close();
+        }
+        return ExitCode.OK;
+    }
+}

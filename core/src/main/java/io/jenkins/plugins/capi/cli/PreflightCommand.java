@@ -3,6 +3,8 @@ package io.jenkins.plugins.capi.cli;
 import io.jenkins.plugins.capi.build.BuildRequest.VsphereTls;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.config.ImageConfig;
+import io.jenkins.plugins.capi.config.ImageConfigParser;
+import io.jenkins.plugins.capi.config.ParsedConfig;
 import io.jenkins.plugins.capi.config.Severity;
 import io.jenkins.plugins.capi.config.SourceLocation;
 import io.jenkins.plugins.capi.vsphere.Preflight;
@@ -166,30 +168,14 @@ public final class PreflightCommand implements Callable<Integer> {
         return ExitCode.INVALID_INPUT;
     }
 
-    /**
-     * Reads {@code key=value} lines (blank lines and {@code #} comments skipped, one pair of surrounding quotes
-     * removed), keeping each key's line and column. This is deliberately the smallest reader that serves this
-     * command; the integrator replaces it with {@code ConfigLoader.load}, which owns the full imageconfig format.
-     */
-    private static ImageConfig readImageConfigFile(Path file) throws IOException {
-        String source = file.toString();
-        Map<String, ImageConfig.Entry> entries = new LinkedHashMap<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            String trimmed = line.strip();
-            int eq = line.indexOf('=');
-            if (trimmed.isEmpty() || trimmed.startsWith("#") || eq < 0) {
-                continue;
-            }
-            String key = line.substring(0, eq).strip();
-            String value = line.substring(eq + 1).strip();
-            if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-                    || value.startsWith("'") && value.endsWith("'"))) {
-                value = value.substring(1, value.length() - 1);
-            }
-            entries.put(key, new ImageConfig.Entry(key, value, new SourceLocation(source, i + 1, eq + 2)));
+    /** The file through the project's imageconfig parser; syntax errors are printed and refuse the run. */
+    private ImageConfig readImageConfigFile(Path file) throws IOException {
+        ParsedConfig parsed = new ImageConfigParser().parse(file);
+        PrintWriter err = spec.commandLine().getErr();
+        parsed.findings().forEach(f -> err.println(f.format()));
+        if (parsed.hasErrors()) {
+            throw new IOException("the file has syntax errors (listed above)");
         }
-        return new ImageConfig(source, entries);
+        return parsed.config();
     }
 }

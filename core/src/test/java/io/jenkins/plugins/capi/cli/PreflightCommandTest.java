@@ -71,7 +71,7 @@ class PreflightCommandTest {
             Run r = run(credentials(), "--config", config(sim, "LocalDS_7").toString(), "--ca-file", sim.caFile().toString(),
                     "--set", "vcenter_network=DVS0");
             assertThat(r.exit()).isEqualTo(ExitCode.FAILED);
-            assertThat(r.out()).contains(dir.resolve("imageconfig") + ":5:19: error: vcenter_datastore 'LocalDS_7': nothing at /DC0/datastore/LocalDS_7")
+            assertThat(r.out()).contains(dir.resolve("imageconfig") + ":5:1: error: vcenter_datastore 'LocalDS_7': nothing at /DC0/datastore/LocalDS_7")
                     .contains("--set vcenter_network: error: vcenter_network 'DVS0'")
                     .contains("pre-flight failed, 2 errors");
         }

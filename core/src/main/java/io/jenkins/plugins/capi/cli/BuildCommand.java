@@ -79,6 +79,16 @@ public final class BuildCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private static final java.util.concurrent.atomic.AtomicBoolean ABORTING = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * True once Ctrl-C started the JVM's shutdown: {@code System.exit} would then block for ever (the hook waits
+     * for the build thread), so {@link CapiImageBuild#main} returns instead and the JVM exits with 130 itself.
+     */
+    static boolean aborting() {
+        return ABORTING.get();
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -100,6 +110,7 @@ public final class BuildCommand implements Callable<Integer> {
 
         Thread buildThread = Thread.currentThread();
         Thread onCtrlC = new Thread(() -> {
+            ABORTING.set(true);
             buildThread.interrupt();
             try {
                 buildThread.join(stopGrace.plusSeconds(60).toMillis());

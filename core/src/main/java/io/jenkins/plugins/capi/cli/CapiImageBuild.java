@@ -18,7 +18,10 @@ public final class CapiImageBuild implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code = commandLine().execute(args);
+        if (!BuildCommand.aborting()) {
+            System.exit(code);
+        }
     }
 
     /** The configured command line, shared by {@link #main} and the tests. */

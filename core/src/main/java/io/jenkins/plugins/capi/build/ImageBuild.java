@@ -49,10 +49,7 @@ public final class ImageBuild {
         BuildSecrets secrets = request.secrets();
         ConfigLoader.LoadedConfig loaded;
         try {
-            ValidationOptions options = new ValidationOptions(request.compatibility(),
-                    BuilderVersion.fromImageReference(request.builderImage()).map(Object::toString).orElse(null),
-                    secrets.vcenterPassword() != null, secrets.rhelPassword() != null);
-            loaded = ConfigLoader.load(request.configFile(), request.overrides(), options);
+            loaded = ConfigLoader.load(request.configFile(), request.overrides(), validationOptions(request));
         } catch (IOException e) {
             Finding f = Finding.error(null, SourceLocation.of(request.configFile().toString()), e.getMessage(),
                     "check the config path");
@@ -125,6 +122,14 @@ public final class ImageBuild {
             return new BuildOutcome.Failed(0, "the build finished but its outputs are unusable: " + e.getMessage(),
                     null, result.lastPhase(), result.phaseTimings());
         }
+    }
+
+    /** How the config of {@code request} is validated; {@code plan} uses the same so it agrees with {@code build}. */
+    public static ValidationOptions validationOptions(BuildRequest request) {
+        BuildSecrets secrets = request.secrets();
+        return new ValidationOptions(request.compatibility(),
+                BuilderVersion.fromImageReference(request.builderImage()).map(Object::toString).orElse(null),
+                secrets.vcenterPassword() != null, secrets.rhelPassword() != null);
     }
 
     /** Credentials from Jenkins or the environment win over those written in the file. */

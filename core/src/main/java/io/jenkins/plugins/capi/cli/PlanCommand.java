@@ -3,11 +3,9 @@ package io.jenkins.plugins.capi.cli;
 import com.github.dockerjava.api.DockerClient;
 import io.jenkins.plugins.capi.build.BuildRequest;
 import io.jenkins.plugins.capi.build.ImageBuild;
-import io.jenkins.plugins.capi.config.BuilderVersion;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
 import io.jenkins.plugins.capi.config.ConfigLoader;
 import io.jenkins.plugins.capi.config.Finding;
-import io.jenkins.plugins.capi.config.ValidationOptions;
 import io.jenkins.plugins.capi.container.ContainerRunner;
 import io.jenkins.plugins.capi.container.EngineConnection;
 import io.jenkins.plugins.capi.iso.IsoCheck;
@@ -58,24 +56,22 @@ public final class PlanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Map<String, String> env = System.getenv();
         BuildSecrets secrets = Credentials.fromEnvironment(env);
-        ValidationOptions options = new ValidationOptions(compatibility,
-                BuilderVersion.fromImageReference(image).map(Object::toString).orElse(null),
-                Credentials.vcenterSupplied(env), Credentials.rhelSupplied(env));
-        ConfigLoader.LoadedConfig loaded =
-                ConfigLoader.load(configOptions.config, configOptions.overrides(spec.commandLine()), options);
+        Path output = outputDir.toAbsolutePath();
+        Path externalIso = iso == null ? null : iso.toAbsolutePath();
+        BuildRequest request = new BuildRequest(configOptions.config, configOptions.overrides(spec.commandLine()),
+                output, externalIso, image, null, dockerHost, null, null, compatibility, false, null, secrets, "plan",
+                Map.of());
+        ConfigLoader.LoadedConfig loaded = ConfigLoader.load(request.configFile(), request.overrides(),
+                ImageBuild.validationOptions(request));
         loaded.findings().forEach(f -> err.println(f.format()));
         if (loaded.hasErrors()) {
             return ExitCode.INVALID_INPUT;
         }
-        Path output = outputDir.toAbsolutePath();
-        Path externalIso = iso == null ? null : iso.toAbsolutePath();
         List<Finding> isoFindings = IsoCheck.withoutCache().check(loaded.config(), output, externalIso);
         isoFindings.forEach(f -> err.println(f.format()));
         if (isoFindings.stream().anyMatch(Finding::isError)) {
             return ExitCode.INVALID_INPUT;
         }
-        BuildRequest request = new BuildRequest(configOptions.config, Map.of(), output, externalIso, image, null,
-                dockerHost, null, null, compatibility, false, null, secrets, "plan", Map.of());
         DockerClient docker = EngineConnection.open(dockerHost);
         try {
             new ContainerRunner(docker).plan(ImageBuild.runSpec(request, loaded.config(), secrets))

@@ -1,15 +1,17 @@
 package io.jenkins.plugins.capi.cli;
 
-import io.jenkins.plugins.capi.build.BuildListener;
-import io.jenkins.plugins.capi.build.BuildOutcome;
-import io.jenkins.plugins.capi.build.BuildRequest;
-import io.jenkins.plugins.capi.build.ImageBuild;
+import io.jenkins.plugins.capi.Defaults;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.container.ContainerRunException;
+import io.jenkins.plugins.capi.imagebuild.BuildEvents;
+import io.jenkins.plugins.capi.imagebuild.BuildOutcome;
+import io.jenkins.plugins.capi.imagebuild.BuildRequest;
+import io.jenkins.plugins.capi.imagebuild.ImageBuild;
 import io.jenkins.plugins.capi.logs.FailureClassifier;
 import io.jenkins.plugins.capi.logs.ProgressEvent;
 import io.jenkins.plugins.capi.secrets.BuildSecrets;
+import io.jenkins.plugins.capi.vsphere.VsphereTls;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +21,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code build}: validate, check the ISO, pre-flight vCenter, run the builder container, write the metadata. */
 @Command(name = "build", mixinStandardHelpOptions = true,
@@ -39,7 +41,7 @@ public final class BuildCommand implements Callable<Integer> {
             description = "host folder mounted at /home/imagebuilder/output")
     Path outputDir;
 
-    @Option(names = "--image", paramLabel = "REF", defaultValue = PlanCommand.DEFAULT_IMAGE,
+    @Option(names = "--image", paramLabel = "REF", defaultValue = Defaults.BUILDER_IMAGE,
             description = "builder image (default: ${DEFAULT-VALUE})")
     String image;
 
@@ -105,7 +107,7 @@ public final class BuildCommand implements Callable<Integer> {
         }
         BuildRequest request = new BuildRequest(configOptions.config, configOptions.overrides(spec.commandLine()),
                 outputDir.toAbsolutePath(), iso == null ? null : iso.toAbsolutePath(), image, imageArchive, dockerHost,
-                timeout, stopGrace, compatibility, !noPreflight, new BuildRequest.VsphereTls(caFile, insecure), secrets,
+                timeout, stopGrace, compatibility, !noPreflight, new VsphereTls(caFile, insecure), secrets,
                 "cli-" + UUID.randomUUID().toString().substring(0, 8), Map.of("tool", "capi-image-build"));
 
         Thread buildThread = Thread.currentThread();
@@ -159,7 +161,7 @@ public final class BuildCommand implements Callable<Integer> {
     }
 
     /** Log, progress and findings go to stderr, so stdout carries only the metadata path. */
-    private record ConsoleListener(PrintWriter out, PrintWriter err) implements BuildListener {
+    private record ConsoleListener(PrintWriter out, PrintWriter err) implements BuildEvents {
         @Override
         public void logLine(String line) {
             err.println(line);

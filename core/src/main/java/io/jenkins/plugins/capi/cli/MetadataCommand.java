@@ -1,5 +1,6 @@
 package io.jenkins.plugins.capi.cli;
 
+import io.jenkins.plugins.capi.config.ConfigKey;
 import io.jenkins.plugins.capi.config.ImageConfig;
 import io.jenkins.plugins.capi.metadata.MetadataCollector;
 import io.jenkins.plugins.capi.metadata.MetadataJson;
@@ -84,7 +85,7 @@ public final class MetadataCommand implements Callable<Integer> {
         TemplateMetadata metadata;
         try {
             metadata = new MetadataCollector(scanner).collect(outputDir,
-                    ImageConfig.of("--image-name", Map.of(ImageConfig.IMAGE_NAME, name)), null, null, null, Map.of(),
+                    ImageConfig.of("--image-name", Map.of(ConfigKey.IMAGE_NAME.key(), name)), null, null, null, Map.of(),
                     null);
         } catch (OutputsException e) {
             err.println("capi-image-build metadata: error: " + e.getMessage());

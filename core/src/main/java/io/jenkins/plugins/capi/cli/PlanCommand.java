@@ -1,13 +1,14 @@
 package io.jenkins.plugins.capi.cli;
 
 import com.github.dockerjava.api.DockerClient;
-import io.jenkins.plugins.capi.build.BuildRequest;
-import io.jenkins.plugins.capi.build.ImageBuild;
+import io.jenkins.plugins.capi.Defaults;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
 import io.jenkins.plugins.capi.config.ConfigLoader;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.container.ContainerRunner;
 import io.jenkins.plugins.capi.container.EngineConnection;
+import io.jenkins.plugins.capi.imagebuild.BuildRequest;
+import io.jenkins.plugins.capi.imagebuild.ImageBuild;
 import io.jenkins.plugins.capi.iso.IsoCheck;
 import io.jenkins.plugins.capi.secrets.BuildSecrets;
 import java.io.IOException;
@@ -16,10 +17,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code plan}: what {@code build} would run — container spec and prepared files — without running anything. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
@@ -27,15 +28,13 @@ import picocli.CommandLine.Option;
                 + " the files build would prepare, after validating the config and checking the ISO. Runs nothing.")
 public final class PlanCommand implements Callable<Integer> {
 
-    static final String DEFAULT_IMAGE = "us-docker.pkg.dev/palette-images/palette/imagebuilder/capi-builder:v4.6.24";
-
     @Mixin
     ConfigOptions configOptions;
 
     @Option(names = "--output-dir", required = true, paramLabel = "DIR", description = "host output folder")
     Path outputDir;
 
-    @Option(names = "--image", paramLabel = "REF", defaultValue = DEFAULT_IMAGE, description = "builder image")
+    @Option(names = "--image", paramLabel = "REF", defaultValue = Defaults.BUILDER_IMAGE, description = "builder image")
     String image;
 
     @Option(names = "--docker-host", paramLabel = "URI", description = "Docker or Podman API")

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.capi.cli;
 
-import io.jenkins.plugins.capi.build.BuildRequest.VsphereTls;
+import io.jenkins.plugins.capi.config.ConfigKey;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.config.ImageConfig;
 import io.jenkins.plugins.capi.config.ImageConfigParser;
@@ -13,6 +13,7 @@ import io.jenkins.plugins.capi.vsphere.PreflightReport;
 import io.jenkins.plugins.capi.vsphere.VcenterEndpoint;
 import io.jenkins.plugins.capi.vsphere.VsphereException;
 import io.jenkins.plugins.capi.vsphere.VsphereTimeouts;
+import io.jenkins.plugins.capi.vsphere.VsphereTls;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -20,15 +21,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code capi-image-build preflight}: checks an image config against the real vCenter inventory. */
 @Command(name = "preflight", mixinStandardHelpOptions = true,
@@ -97,18 +96,18 @@ public final class PreflightCommand implements Callable<Integer> {
                 return invalid(err, "--set expects KEY=VALUE, got '" + override + "'");
             }
             String key = override.substring(0, eq).strip();
-            if (ImageConfig.isSecretKey(key)) {
+            if (ConfigKey.isSecret(key)) {
                 return invalid(err, "--set " + key + " is refused: secrets do not belong on the command line");
             }
             config = config.with(key, override.substring(eq + 1), SourceLocation.of("--set " + key));
         }
         if (config.vcenterServer().isBlank()) {
-            return invalid(err, config.locationOf(ImageConfig.VCENTER_SERVER) + ": vcenter_server is not set");
+            return invalid(err, config.locationOf(ConfigKey.VCENTER_SERVER) + ": vcenter_server is not set");
         }
         try {
             VcenterEndpoint.parse(config.vcenterServer());
         } catch (VsphereException e) {
-            return invalid(err, config.locationOf(ImageConfig.VCENTER_SERVER) + ": " + e.getMessage());
+            return invalid(err, config.locationOf(ConfigKey.VCENTER_SERVER) + ": " + e.getMessage());
         }
         String vcUser = firstSet(user, environment.apply("VCENTER_USER"), config.vcenterUser());
         if (vcUser == null) {

@@ -13,48 +13,48 @@ import java.util.Optional;
  * secret, whether it is reserved for a future provider, and the spellings older documents used for it.
  */
 public enum ConfigKey {
-    OS_VERSION(ImageConfig.OS_VERSION, Section.OS, Flag.NONE, "os_versions"),
-    IMAGE_TYPE(ImageConfig.IMAGE_TYPE, Section.OS, Flag.NONE),
-    IMAGE_NAME(ImageConfig.IMAGE_NAME, Section.IMAGE, Flag.NONE),
-    CLOUD_TYPE(ImageConfig.CLOUD_TYPE, Section.CLOUD, Flag.NONE),
-    K8S_VERSION(ImageConfig.K8S_VERSION, Section.VERSIONS, Flag.NONE),
-    CNI_VERSION(ImageConfig.CNI_VERSION, Section.VERSIONS, Flag.NONE),
-    CONTAINERD_VERSION(ImageConfig.CONTAINERD_VERSION, Section.VERSIONS, Flag.NONE),
-    CRICTL_VERSION(ImageConfig.CRICTL_VERSION, Section.VERSIONS, Flag.NONE),
+    OS_VERSION("os_version", Section.OS, Flag.NONE, "os_versions"),
+    IMAGE_TYPE("image_type", Section.OS, Flag.NONE),
+    IMAGE_NAME("image_name", Section.IMAGE, Flag.NONE),
+    CLOUD_TYPE("cloud_type", Section.CLOUD, Flag.NONE),
+    K8S_VERSION("k8s_version", Section.VERSIONS, Flag.NONE),
+    CNI_VERSION("cni_version", Section.VERSIONS, Flag.NONE),
+    CONTAINERD_VERSION("containerd_version", Section.VERSIONS, Flag.NONE),
+    CRICTL_VERSION("crictl_version", Section.VERSIONS, Flag.NONE),
     // The template prints a hyphen; very old guides print a search-and-replace accident.
-    RHEL_SUBSCRIPTION_USER(ImageConfig.RHEL_SUBSCRIPTION_USER, Section.RHEL, Flag.NONE,
+    RHEL_SUBSCRIPTION_USER("rhel_subscription_user", Section.RHEL, Flag.NONE,
             "rhel_subscription-user", "rhel_subscripocky-8user"),
-    RHEL_SUBSCRIPTION_PASS(ImageConfig.RHEL_SUBSCRIPTION_PASS, Section.RHEL, Flag.SECRET),
-    ISO_NAME(ImageConfig.ISO_NAME, Section.ISO, Flag.NONE),
-    ISO_CHECKSUM(ImageConfig.ISO_CHECKSUM, Section.ISO, Flag.NONE),
-    AWS_ACCESS_KEY(ImageConfig.AWS_ACCESS_KEY, Section.AWS, Flag.RESERVED),
-    AWS_SECRET_KEY(ImageConfig.AWS_SECRET_KEY, Section.AWS, Flag.RESERVED_SECRET),
-    VCENTER_SERVER(ImageConfig.VCENTER_SERVER, Section.VSPHERE, Flag.NONE),
-    VCENTER_USER(ImageConfig.VCENTER_USER, Section.VSPHERE, Flag.NONE),
-    VCENTER_PASSWORD(ImageConfig.VCENTER_PASSWORD, Section.VSPHERE, Flag.SECRET),
-    VCENTER_DATACENTER(ImageConfig.VCENTER_DATACENTER, Section.VSPHERE, Flag.NONE),
-    VCENTER_DATASTORE(ImageConfig.VCENTER_DATASTORE, Section.VSPHERE, Flag.NONE),
-    VCENTER_NETWORK(ImageConfig.VCENTER_NETWORK, Section.VSPHERE, Flag.NONE),
-    VCENTER_FOLDER(ImageConfig.VCENTER_FOLDER, Section.VSPHERE, Flag.NONE),
-    VCENTER_CLUSTER(ImageConfig.VCENTER_CLUSTER, Section.VSPHERE, Flag.NONE),
-    VCENTER_RESOURCE_POOL(ImageConfig.VCENTER_RESOURCE_POOL, Section.VSPHERE, Flag.NONE),
-    VCENTER_TEMPLATE(ImageConfig.VCENTER_TEMPLATE, Section.VSPHERE_TEMPLATE, Flag.NONE),
-    AZURE_CLIENT_ID(ImageConfig.AZURE_CLIENT_ID, Section.AZURE, Flag.RESERVED),
-    AZURE_CLIENT_SECRET(ImageConfig.AZURE_CLIENT_SECRET, Section.AZURE, Flag.RESERVED_SECRET),
-    AZURE_SUBSCRIPTION_ID(ImageConfig.AZURE_SUBSCRIPTION_ID, Section.AZURE, Flag.RESERVED),
-    AZURE_LOCATION(ImageConfig.AZURE_LOCATION, Section.AZURE, Flag.RESERVED),
-    AZURE_STORAGE_ACCOUNT(ImageConfig.AZURE_STORAGE_ACCOUNT, Section.AZURE, Flag.RESERVED),
-    AZURE_RESOURCE_GROUP(ImageConfig.AZURE_RESOURCE_GROUP, Section.AZURE, Flag.RESERVED),
-    GOOGLE_APP_CREDS(ImageConfig.GOOGLE_APP_CREDS, Section.GCP, Flag.RESERVED),
-    GCP_PROJECT_ID(ImageConfig.GCP_PROJECT_ID, Section.GCP, Flag.RESERVED),
-    AIRGAP(ImageConfig.AIRGAP, Section.AIRGAP, Flag.NONE),
-    AIRGAP_IP(ImageConfig.AIRGAP_IP, Section.AIRGAP, Flag.NONE),
-    K8S_RPM_KEY(ImageConfig.K8S_RPM_KEY, Section.AIRGAP, Flag.NONE),
-    K8S_RPM_SERVER(ImageConfig.K8S_RPM_SERVER, Section.AIRGAP, Flag.NONE),
-    CONTAINERD_URL(ImageConfig.CONTAINERD_URL, Section.AIRGAP, Flag.NONE),
-    CRICTL_URL(ImageConfig.CRICTL_URL, Section.AIRGAP, Flag.NONE),
-    K8S_CONTAINER_REG(ImageConfig.K8S_CONTAINER_REG, Section.AIRGAP, Flag.NONE),
-    CERT_URL(ImageConfig.CERT_URL, Section.AIRGAP, Flag.NONE);
+    RHEL_SUBSCRIPTION_PASS("rhel_subscription_pass", Section.RHEL, Flag.SECRET),
+    ISO_NAME("iso_name", Section.ISO, Flag.NONE),
+    ISO_CHECKSUM("iso_checksum", Section.ISO, Flag.NONE),
+    AWS_ACCESS_KEY("aws_access_key", Section.AWS, Flag.RESERVED),
+    AWS_SECRET_KEY("aws_secret_key", Section.AWS, Flag.RESERVED_SECRET),
+    VCENTER_SERVER("vcenter_server", Section.VSPHERE, Flag.NONE),
+    VCENTER_USER("vcenter_user", Section.VSPHERE, Flag.NONE),
+    VCENTER_PASSWORD("vcenter_password", Section.VSPHERE, Flag.SECRET),
+    VCENTER_DATACENTER("vcenter_datacenter", Section.VSPHERE, Flag.NONE),
+    VCENTER_DATASTORE("vcenter_datastore", Section.VSPHERE, Flag.NONE),
+    VCENTER_NETWORK("vcenter_network", Section.VSPHERE, Flag.NONE),
+    VCENTER_FOLDER("vcenter_folder", Section.VSPHERE, Flag.NONE),
+    VCENTER_CLUSTER("vcenter_cluster", Section.VSPHERE, Flag.NONE),
+    VCENTER_RESOURCE_POOL("vcenter_resource_pool", Section.VSPHERE, Flag.NONE),
+    VCENTER_TEMPLATE("vcenter_template", Section.VSPHERE_TEMPLATE, Flag.NONE),
+    AZURE_CLIENT_ID("azure_client_id", Section.AZURE, Flag.RESERVED),
+    AZURE_CLIENT_SECRET("azure_client_secret", Section.AZURE, Flag.RESERVED_SECRET),
+    AZURE_SUBSCRIPTION_ID("azure_subscription_id", Section.AZURE, Flag.RESERVED),
+    AZURE_LOCATION("azure_location", Section.AZURE, Flag.RESERVED),
+    AZURE_STORAGE_ACCOUNT("azure_storage_account", Section.AZURE, Flag.RESERVED),
+    AZURE_RESOURCE_GROUP("azure_resource_group", Section.AZURE, Flag.RESERVED),
+    GOOGLE_APP_CREDS("google_app_creds", Section.GCP, Flag.RESERVED),
+    GCP_PROJECT_ID("gcp_project_id", Section.GCP, Flag.RESERVED),
+    AIRGAP("airgap", Section.AIRGAP, Flag.NONE),
+    AIRGAP_IP("airgap_ip", Section.AIRGAP, Flag.NONE),
+    K8S_RPM_KEY("k8s_rpm_key", Section.AIRGAP, Flag.NONE),
+    K8S_RPM_SERVER("k8s_rpm_server", Section.AIRGAP, Flag.NONE),
+    CONTAINERD_URL("containerd_url", Section.AIRGAP, Flag.NONE),
+    CRICTL_URL("crictl_url", Section.AIRGAP, Flag.NONE),
+    K8S_CONTAINER_REG("k8s_container_reg", Section.AIRGAP, Flag.NONE),
+    CERT_URL("cert_url", Section.AIRGAP, Flag.NONE);
 
     /** The template's groups of keys, in template order. */
     public enum Section { OS, IMAGE, CLOUD, VERSIONS, RHEL, ISO, AWS, VSPHERE, VSPHERE_TEMPLATE, AZURE, GCP, AIRGAP }
@@ -99,6 +99,12 @@ public enum ConfigKey {
 
     /** The name as written in the file, e.g. {@code k8s_version}. */
     public String key() {
+        return key;
+    }
+
+    /** The key as written, so that a key in a message reads like the file. */
+    @Override
+    public String toString() {
         return key;
     }
 

@@ -23,6 +23,23 @@ public record Finding(Severity severity, String key, SourceLocation location, St
         return new Finding(Severity.ERROR, key, location, message, hint);
     }
 
+    /** A finding about the file or the run as a whole, not about one key. */
+    public static Finding error(SourceLocation location, String message, String hint) {
+        return error((String) null, location, message, hint);
+    }
+
+    public static Finding warning(SourceLocation location, String message, String hint) {
+        return warning((String) null, location, message, hint);
+    }
+
+    public static Finding error(ConfigKey key, SourceLocation location, String message, String hint) {
+        return error(key.key(), location, message, hint);
+    }
+
+    public static Finding warning(ConfigKey key, SourceLocation location, String message, String hint) {
+        return warning(key.key(), location, message, hint);
+    }
+
     public static Finding warning(String key, SourceLocation location, String message, String hint) {
         return new Finding(Severity.WARNING, key, location, message, hint);
     }

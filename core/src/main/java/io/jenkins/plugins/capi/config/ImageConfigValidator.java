@@ -30,9 +30,9 @@ public final class ImageConfigValidator {
     private static final Pattern SHA256 = Pattern.compile("[0-9A-Fa-f]{64}");
     private static final Pattern PLACEHOLDER = Pattern.compile("<[A-Za-z0-9][A-Za-z0-9 _.-]*>");
     private static final Pattern MASKED = Pattern.compile("\\*{3,}");
-    private static final List<String> VSPHERE_PLACEMENT = List.of(ImageConfig.VCENTER_DATACENTER,
-            ImageConfig.VCENTER_DATASTORE, ImageConfig.VCENTER_NETWORK, ImageConfig.VCENTER_FOLDER,
-            ImageConfig.VCENTER_CLUSTER, ImageConfig.VCENTER_RESOURCE_POOL);
+    private static final List<ConfigKey> VSPHERE_PLACEMENT = List.of(ConfigKey.VCENTER_DATACENTER,
+            ConfigKey.VCENTER_DATASTORE, ConfigKey.VCENTER_NETWORK, ConfigKey.VCENTER_FOLDER,
+            ConfigKey.VCENTER_CLUSTER, ConfigKey.VCENTER_RESOURCE_POOL);
 
     private ImageConfigValidator() {}
 
@@ -91,8 +91,8 @@ public final class ImageConfigValidator {
                         continue; // the supplied credential replaces it
                     }
                     // Credential keys are never echoed, not even the user names.
-                    boolean credential = secret || e.key().equals(ImageConfig.VCENTER_USER)
-                            || e.key().equals(ImageConfig.RHEL_SUBSCRIPTION_USER);
+                    boolean credential = secret || e.key().equals(ConfigKey.VCENTER_USER.key())
+                            || e.key().equals(ConfigKey.RHEL_SUBSCRIPTION_USER.key());
                     String shown = credential ? "" : " (it still reads " + v + ")";
                     error(e.key(), "placeholder not filled in: `" + e.key() + "`" + shown, placeholderHint(e.key()));
                 }
@@ -100,13 +100,13 @@ public final class ImageConfigValidator {
         }
 
         private String placeholderHint(String key) {
-            return switch (key) {
-                case ImageConfig.VCENTER_USER, ImageConfig.VCENTER_PASSWORD ->
+            return switch (ConfigKey.byName(key).orElse(ConfigKey.CERT_URL)) {
+                case VCENTER_USER, VCENTER_PASSWORD ->
                         "supply the vCenter credential in Jenkins (VCENTER_USER/VCENTER_PASSWORD for the CLI), or write the real value";
-                case ImageConfig.RHEL_SUBSCRIPTION_USER, ImageConfig.RHEL_SUBSCRIPTION_PASS ->
+                case RHEL_SUBSCRIPTION_USER, RHEL_SUBSCRIPTION_PASS ->
                         "supply the RHEL credential in Jenkins (RHEL_USER/RHEL_PASSWORD for the CLI), write the real value,"
                                 + " or empty it when the build needs no subscription";
-                case ImageConfig.ISO_CHECKSUM -> "run sha256sum "
+                case ISO_CHECKSUM -> "run sha256sum "
                         + (config.isoName().isEmpty() ? "<iso>" : config.isoName()) + " and write the 64 hex digits";
                 default -> "replace it with the real value, or leave the value empty if the key does not apply";
             };
@@ -114,30 +114,30 @@ public final class ImageConfigValidator {
 
         private boolean suppliedCredential(String key) {
             return (options.vcenterCredentialsSupplied()
-                    && (key.equals(ImageConfig.VCENTER_USER) || key.equals(ImageConfig.VCENTER_PASSWORD)))
-                    || (options.rhelCredentialsSupplied() && (key.equals(ImageConfig.RHEL_SUBSCRIPTION_USER)
-                    || key.equals(ImageConfig.RHEL_SUBSCRIPTION_PASS)));
+                    && (key.equals(ConfigKey.VCENTER_USER.key()) || key.equals(ConfigKey.VCENTER_PASSWORD.key())))
+                    || (options.rhelCredentialsSupplied() && (key.equals(ConfigKey.RHEL_SUBSCRIPTION_USER.key())
+                    || key.equals(ConfigKey.RHEL_SUBSCRIPTION_PASS.key())));
         }
 
         private void osAndImage() {
-            required(ImageConfig.OS_VERSION, "e.g. os_version=rockylinux-8").ifPresent(v ->
-                    oneOf(ImageConfig.OS_VERSION, v, OS_VERSIONS));
-            required(ImageConfig.IMAGE_TYPE, "image_type=standard, or fips for a FIPS image").ifPresent(v ->
-                    oneOf(ImageConfig.IMAGE_TYPE, v, IMAGE_TYPES));
-            required(ImageConfig.CLOUD_TYPE, "cloud_type=vmware").ifPresent(v -> {
+            required(ConfigKey.OS_VERSION, "e.g. os_version=rockylinux-8").ifPresent(v ->
+                    oneOf(ConfigKey.OS_VERSION, v, OS_VERSIONS));
+            required(ConfigKey.IMAGE_TYPE, "image_type=standard, or fips for a FIPS image").ifPresent(v ->
+                    oneOf(ConfigKey.IMAGE_TYPE, v, IMAGE_TYPES));
+            required(ConfigKey.CLOUD_TYPE, "cloud_type=vmware").ifPresent(v -> {
                 if (List.of("aws", "azure", "gcp").contains(v)) {
-                    error(ImageConfig.CLOUD_TYPE, "cloud_type " + v + " is reserved for future use; only vmware is supported",
+                    error(ConfigKey.CLOUD_TYPE, "cloud_type " + v + " is reserved for future use; only vmware is supported",
                             "cloud_type=vmware");
                 } else if (!v.equals("vmware")) {
-                    error(ImageConfig.CLOUD_TYPE, "cloud_type " + v + " is not supported; only vmware is",
+                    error(ConfigKey.CLOUD_TYPE, "cloud_type " + v + " is not supported; only vmware is",
                             "cloud_type=vmware");
                 }
             });
-            required(ImageConfig.IMAGE_NAME, "e.g. image_name=rocky-8").ifPresent(this::imageName);
+            required(ConfigKey.IMAGE_NAME, "e.g. image_name=rocky-8").ifPresent(this::imageName);
         }
 
         private void imageName(String v) {
-            String key = ImageConfig.IMAGE_NAME;
+            ConfigKey key = ConfigKey.IMAGE_NAME;
             String hint = "use letters, digits, dots, dashes and underscores, e.g. image_name=rocky-8";
             if (v.indexOf('/') >= 0 || v.indexOf('\\') >= 0) {
                 error(key, "image_name must not contain / or \\: it becomes a folder and a VM name", hint);
@@ -154,8 +154,8 @@ public final class ImageConfigValidator {
         }
 
         private void versions() {
-            for (String key : List.of(ImageConfig.K8S_VERSION, ImageConfig.CNI_VERSION,
-                    ImageConfig.CONTAINERD_VERSION, ImageConfig.CRICTL_VERSION)) {
+            for (ConfigKey key : List.of(ConfigKey.K8S_VERSION, ConfigKey.CNI_VERSION,
+                    ConfigKey.CONTAINERD_VERSION, ConfigKey.CRICTL_VERSION)) {
                 required(key, "e.g. " + key + "=" + exampleVersion(key)).ifPresent(v -> {
                     if (VERSION.matcher(v).matches()) {
                         return;
@@ -170,35 +170,35 @@ public final class ImageConfigValidator {
             }
         }
 
-        private String exampleVersion(String key) {
+        private String exampleVersion(ConfigKey key) {
             CompatibilityMatrix.Row r = matrix.rows().get(0);
             return switch (key) {
-                case ImageConfig.CNI_VERSION -> r.cni();
-                case ImageConfig.CONTAINERD_VERSION -> r.containerd();
-                case ImageConfig.CRICTL_VERSION -> r.crictl();
+                case CNI_VERSION -> r.cni();
+                case CONTAINERD_VERSION -> r.containerd();
+                case CRICTL_VERSION -> r.crictl();
                 default -> r.kubernetes();
             };
         }
 
         private void base() {
-            Optional<String> iso = usable(ImageConfig.ISO_NAME);
-            Optional<String> checksum = usable(ImageConfig.ISO_CHECKSUM);
-            Optional<String> template = usable(ImageConfig.VCENTER_TEMPLATE);
-            boolean anyPlaceholder = placeholders.contains(ImageConfig.ISO_NAME)
-                    || placeholders.contains(ImageConfig.ISO_CHECKSUM) || placeholders.contains(ImageConfig.VCENTER_TEMPLATE);
+            Optional<String> iso = usable(ConfigKey.ISO_NAME);
+            Optional<String> checksum = usable(ConfigKey.ISO_CHECKSUM);
+            Optional<String> template = usable(ConfigKey.VCENTER_TEMPLATE);
+            boolean anyPlaceholder = placeholders.contains(ConfigKey.ISO_NAME.key())
+                    || placeholders.contains(ConfigKey.ISO_CHECKSUM.key()) || placeholders.contains(ConfigKey.VCENTER_TEMPLATE.key());
             if (template.isPresent() && (iso.isPresent() || checksum.isPresent())) {
-                error(ImageConfig.VCENTER_TEMPLATE, "vcenter_template and iso_name/iso_checksum are both set; a build"
+                error(ConfigKey.VCENTER_TEMPLATE, "vcenter_template and iso_name/iso_checksum are both set; a build"
                                 + " starts either from an ISO or from an existing VM",
                         "empty iso_name and iso_checksum to clone vcenter_template, or empty vcenter_template to install from the ISO");
             } else if (template.isEmpty() && iso.isEmpty() && checksum.isEmpty() && !anyPlaceholder) {
-                error(ImageConfig.ISO_NAME, "no base image: neither iso_name and iso_checksum nor vcenter_template is set",
+                error(ConfigKey.ISO_NAME, "no base image: neither iso_name and iso_checksum nor vcenter_template is set",
                         "set iso_name and iso_checksum to install from an ISO, or vcenter_template to clone a VM");
             } else if (template.isEmpty()) {
-                if (iso.isPresent() && checksum.isEmpty() && !placeholders.contains(ImageConfig.ISO_CHECKSUM)) {
-                    missing(ImageConfig.ISO_CHECKSUM, "iso_name is set, so iso_checksum is required",
+                if (iso.isPresent() && checksum.isEmpty() && !placeholders.contains(ConfigKey.ISO_CHECKSUM.key())) {
+                    missing(ConfigKey.ISO_CHECKSUM, "iso_name is set, so iso_checksum is required",
                             "run sha256sum " + iso.get() + " and write the 64 hex digits: iso_checksum=<digest>");
-                } else if (checksum.isPresent() && iso.isEmpty() && !placeholders.contains(ImageConfig.ISO_NAME)) {
-                    missing(ImageConfig.ISO_NAME, "iso_checksum is set, so iso_name is required",
+                } else if (checksum.isPresent() && iso.isEmpty() && !placeholders.contains(ConfigKey.ISO_NAME.key())) {
+                    missing(ConfigKey.ISO_NAME, "iso_checksum is set, so iso_name is required",
                             "write the ISO's file name, e.g. iso_name=Rocky-8-latest-x86_64-dvd.iso");
                 }
             }
@@ -206,11 +206,11 @@ public final class ImageConfigValidator {
             checksum.ifPresent(this::isoChecksum);
             template.ifPresent(t -> {
                 if (config.osVersion().startsWith("rhel-")) {
-                    warning(ImageConfig.VCENTER_TEMPLATE, "cloning an existing VM (vcenter_template) is documented"
+                    warning(ConfigKey.VCENTER_TEMPLATE, "cloning an existing VM (vcenter_template) is documented"
                             + " for Rocky Linux only", "install RHEL from the ISO, or make sure your builder supports it");
                 }
                 if (!t.startsWith("/")) {
-                    warning(ImageConfig.VCENTER_TEMPLATE, "vcenter_template should be the VM's full inventory path",
+                    warning(ConfigKey.VCENTER_TEMPLATE, "vcenter_template should be the VM's full inventory path",
                             "e.g. vcenter_template=/" + orExample(config.vcenterDatacenter(), "Datacenter") + "/vm/" + t);
                 }
             });
@@ -221,7 +221,7 @@ public final class ImageConfigValidator {
         }
 
         private void isoName(String v) {
-            String key = ImageConfig.ISO_NAME;
+            ConfigKey key = ConfigKey.ISO_NAME;
             if (v.indexOf('/') >= 0 || v.indexOf('\\') >= 0) {
                 String base = v.substring(Math.max(v.lastIndexOf('/'), v.lastIndexOf('\\')) + 1);
                 error(key, "iso_name must be a plain file name, not a path",
@@ -239,7 +239,7 @@ public final class ImageConfigValidator {
         }
 
         private void isoChecksum(String v) {
-            String key = ImageConfig.ISO_CHECKSUM;
+            ConfigKey key = ConfigKey.ISO_CHECKSUM;
             int colon = v.indexOf(':');
             if (colon >= 0) {
                 String prefix = v.substring(0, colon);
@@ -261,8 +261,8 @@ public final class ImageConfigValidator {
         }
 
         private void vsphere() {
-            required(ImageConfig.VCENTER_SERVER, "e.g. vcenter_server=vcenter.example.com").ifPresent(v -> {
-                String key = ImageConfig.VCENTER_SERVER;
+            required(ConfigKey.VCENTER_SERVER, "e.g. vcenter_server=vcenter.example.com").ifPresent(v -> {
+                ConfigKey key = ConfigKey.VCENTER_SERVER;
                 if (HostAddress.hasSchemeOrPath(v)) {
                     error(key, "vcenter_server must be a host name or IP address, without https:// or a path",
                             "vcenter_server=" + HostAddress.withoutSchemeAndPath(v));
@@ -273,27 +273,27 @@ public final class ImageConfigValidator {
             });
             String credentialHint = "supply the vCenter credential in Jenkins (VCENTER_USER/VCENTER_PASSWORD for the CLI), or set it in the file";
             if (!options.vcenterCredentialsSupplied()) {
-                required(ImageConfig.VCENTER_USER, credentialHint);
-                required(ImageConfig.VCENTER_PASSWORD, credentialHint);
+                required(ConfigKey.VCENTER_USER, credentialHint);
+                required(ConfigKey.VCENTER_PASSWORD, credentialHint);
             }
-            credentialsInFile(ImageConfig.VCENTER_PASSWORD, "VCENTER_PASSWORD");
-            for (String key : VSPHERE_PLACEMENT) {
+            credentialsInFile(ConfigKey.VCENTER_PASSWORD, "VCENTER_PASSWORD");
+            for (ConfigKey key : VSPHERE_PLACEMENT) {
                 required(key, "the name as vCenter shows it, e.g. " + key + "=" + placementExample(key));
             }
         }
 
-        private static String placementExample(String key) {
+        private static String placementExample(ConfigKey key) {
             return switch (key) {
-                case ImageConfig.VCENTER_DATACENTER -> "Datacenter";
-                case ImageConfig.VCENTER_DATASTORE -> "datastore1";
-                case ImageConfig.VCENTER_NETWORK -> "VM Network";
-                case ImageConfig.VCENTER_FOLDER -> "templates";
-                case ImageConfig.VCENTER_CLUSTER -> "Cluster";
+                case VCENTER_DATACENTER -> "Datacenter";
+                case VCENTER_DATASTORE -> "datastore1";
+                case VCENTER_NETWORK -> "VM Network";
+                case VCENTER_FOLDER -> "templates";
+                case VCENTER_CLUSTER -> "Cluster";
                 default -> "Resources";
             };
         }
 
-        private void credentialsInFile(String key, String environmentName) {
+        private void credentialsInFile(ConfigKey key, String environmentName) {
             if (usable(key).isPresent()) {
                 warning(key, "credentials in the file: `" + key + "` is written in the image config; credentials"
                                 + " supplied by Jenkins/environment win",
@@ -307,8 +307,8 @@ public final class ImageConfigValidator {
             if (!OS_VERSIONS.contains(os)) {
                 return;
             }
-            String user = ImageConfig.RHEL_SUBSCRIPTION_USER;
-            String pass = ImageConfig.RHEL_SUBSCRIPTION_PASS;
+            ConfigKey user = ConfigKey.RHEL_SUBSCRIPTION_USER;
+            ConfigKey pass = ConfigKey.RHEL_SUBSCRIPTION_PASS;
             if (os.startsWith("rockylinux-")) {
                 if (usable(user).isPresent() || usable(pass).isPresent()) {
                     warning(usable(user).isPresent() ? user : pass, "RHEL subscription credentials are set but a"
@@ -341,8 +341,8 @@ public final class ImageConfigValidator {
                 return;
             }
             String hint = "supply the RHEL subscription credential in Jenkins (RHEL_USER/RHEL_PASSWORD for the CLI), or set it in the file";
-            for (String key : List.of(user, pass)) {
-                if (usable(key).isEmpty() && !placeholders.contains(key)) {
+            for (ConfigKey key : List.of(user, pass)) {
+                if (usable(key).isEmpty() && !isPlaceholder(key)) {
                     missing(key, why, hint);
                 }
             }
@@ -350,18 +350,18 @@ public final class ImageConfigValidator {
 
         private void reservedKeys() {
             for (ConfigKey k : ConfigKey.values()) {
-                if (k.reserved() && usable(k.key()).isPresent()) {
-                    error(k.key(), "`" + k.key() + "` is reserved for future use and must stay empty",
+                if (k.reserved() && usable(k).isPresent()) {
+                    error(k, "`" + k.key() + "` is reserved for future use and must stay empty",
                             "empty it: only vSphere builds are supported");
                 }
             }
         }
 
         private void airgap() {
-            String key = ImageConfig.AIRGAP;
+            ConfigKey key = ConfigKey.AIRGAP;
             Optional<String> airgap = usable(key);
             if (airgap.isEmpty()) {
-                if (!placeholders.contains(key)) {
+                if (!isPlaceholder(key)) {
                     warning(key, config.entry(key).isPresent() ? "`airgap` is empty" : "`airgap` is missing",
                             "write airgap=false for a connected build, or airgap=true for an air-gapped one");
                 }
@@ -371,10 +371,10 @@ public final class ImageConfigValidator {
                         lower.equals("true") || lower.equals("false") ? "write it in lower case: airgap=" + lower
                                 : "write airgap=true or airgap=false");
             }
-            String ipKey = ImageConfig.AIRGAP_IP;
+            ConfigKey ipKey = ConfigKey.AIRGAP_IP;
             Optional<String> ip = usable(ipKey);
             if (airgap.filter("true"::equals).isPresent()) {
-                if (ip.isEmpty() && !placeholders.contains(ipKey)) {
+                if (ip.isEmpty() && !isPlaceholder(ipKey)) {
                     missing(ipKey, "airgap=true needs airgap_ip, the air-gap support VM that serves the packages",
                             "write the support VM's host name or IP, in the same form used with airgap-setup.sh");
                 }
@@ -394,24 +394,24 @@ public final class ImageConfigValidator {
         }
 
         private void downloadOverrides() {
-            url(ImageConfig.CONTAINERD_URL, true).ifPresent(u ->
-                    versionInUrl(ImageConfig.CONTAINERD_URL, u, ImageConfig.CONTAINERD_VERSION));
-            url(ImageConfig.CRICTL_URL, true).ifPresent(u ->
-                    versionInUrl(ImageConfig.CRICTL_URL, u, ImageConfig.CRICTL_VERSION));
-            url(ImageConfig.K8S_RPM_KEY, false);
-            url(ImageConfig.K8S_RPM_SERVER, false);
-            usable(ImageConfig.K8S_CONTAINER_REG).ifPresent(v -> {
+            url(ConfigKey.CONTAINERD_URL, true).ifPresent(u ->
+                    versionInUrl(ConfigKey.CONTAINERD_URL, u, ConfigKey.CONTAINERD_VERSION));
+            url(ConfigKey.CRICTL_URL, true).ifPresent(u ->
+                    versionInUrl(ConfigKey.CRICTL_URL, u, ConfigKey.CRICTL_VERSION));
+            url(ConfigKey.K8S_RPM_KEY, false);
+            url(ConfigKey.K8S_RPM_SERVER, false);
+            usable(ConfigKey.K8S_CONTAINER_REG).ifPresent(v -> {
                 if (v.contains("://")) {
-                    error(ImageConfig.K8S_CONTAINER_REG, "k8s_container_reg is a registry host, without a scheme",
+                    error(ConfigKey.K8S_CONTAINER_REG, "k8s_container_reg is a registry host, without a scheme",
                             "k8s_container_reg=" + v.substring(v.indexOf("://") + 3));
                 }
             });
-            usable(ImageConfig.CERT_URL).ifPresent(v -> warning(ImageConfig.CERT_URL,
+            usable(ConfigKey.CERT_URL).ifPresent(v -> warning(ConfigKey.CERT_URL,
                     "cert_url is reserved for future use; the builder does not use it", "leave cert_url empty"));
         }
 
         /** The value of a URL key if it is an http(s) URL; otherwise reports it (error or warning). */
-        private Optional<String> url(String key, boolean mustBeUrl) {
+        private Optional<String> url(ConfigKey key, boolean mustBeUrl) {
             Optional<String> v = usable(key);
             if (v.isEmpty()) {
                 return v;
@@ -436,7 +436,7 @@ public final class ImageConfigValidator {
             return Optional.empty();
         }
 
-        private void versionInUrl(String urlKey, String url, String versionKey) {
+        private void versionInUrl(ConfigKey urlKey, String url, ConfigKey versionKey) {
             Optional<String> version = usable(versionKey).filter(x -> VERSION.matcher(x).matches());
             if (version.isEmpty()) {
                 return;
@@ -472,30 +472,30 @@ public final class ImageConfigValidator {
             if (options.compatibility() == CompatibilityMode.OFF) {
                 return;
             }
-            Optional<String> k8s = usable(ImageConfig.K8S_VERSION).filter(v -> VERSION.matcher(v).matches());
+            Optional<String> k8s = usable(ConfigKey.K8S_VERSION).filter(v -> VERSION.matcher(v).matches());
             if (k8s.isEmpty()) {
                 return;
             }
             Optional<CompatibilityMatrix.Row> row = matrix.rowFor(k8s.get());
             if (row.isEmpty()) {
-                compat(ImageConfig.K8S_VERSION, "Kubernetes " + k8s.get() + " is not in the compatibility matrix",
+                compat(ConfigKey.K8S_VERSION, "Kubernetes " + k8s.get() + " is not in the compatibility matrix",
                         "use one of " + String.join(", ", matrix.kubernetesVersions())
                                 + ", or run with --compatibility off if you know this pairing works");
                 return;
             }
             CompatibilityMatrix.Row r = row.get();
-            compatComponent(ImageConfig.CNI_VERSION, r.cni(), r);
-            compatComponent(ImageConfig.CONTAINERD_VERSION, r.containerd(), r);
-            compatComponent(ImageConfig.CRICTL_VERSION, r.crictl(), r);
+            compatComponent(ConfigKey.CNI_VERSION, r.cni(), r);
+            compatComponent(ConfigKey.CONTAINERD_VERSION, r.containerd(), r);
+            compatComponent(ConfigKey.CRICTL_VERSION, r.crictl(), r);
         }
 
-        private void compatComponent(String key, String expected, CompatibilityMatrix.Row row) {
+        private void compatComponent(ConfigKey key, String expected, CompatibilityMatrix.Row row) {
             usable(key).filter(v -> VERSION.matcher(v).matches() && !v.equals(expected)).ifPresent(v ->
                     compat(key, key + " " + v + " differs from the compatibility matrix row for Kubernetes "
                             + row.kubernetes() + " (" + row.describe() + ")", key + "=" + expected));
         }
 
-        private void compat(String key, String message, String hint) {
+        private void compat(ConfigKey key, String message, String hint) {
             if (options.compatibility() == CompatibilityMode.STRICT) {
                 error(key, message, hint);
             } else {
@@ -506,25 +506,29 @@ public final class ImageConfigValidator {
         // --- small helpers ---
 
         /** The value when set and not a placeholder. */
-        private Optional<String> usable(String key) {
-            return placeholders.contains(key) ? Optional.empty() : config.value(key);
+        private Optional<String> usable(ConfigKey key) {
+            return isPlaceholder(key) ? Optional.empty() : config.value(key);
+        }
+
+        private boolean isPlaceholder(ConfigKey key) {
+            return placeholders.contains(key.key());
         }
 
         /** The value; reports the key as missing (error) unless it holds a placeholder, which is reported already. */
-        private Optional<String> required(String key, String hint) {
+        private Optional<String> required(ConfigKey key, String hint) {
             Optional<String> v = usable(key);
-            if (v.isEmpty() && !placeholders.contains(key)) {
+            if (v.isEmpty() && !isPlaceholder(key)) {
                 missing(key, null, hint);
             }
             return v;
         }
 
-        private void missing(String key, String reason, String hint) {
+        private void missing(ConfigKey key, String reason, String hint) {
             String what = config.entry(key).isPresent() ? "`" + key + "` is empty" : "`" + key + "` is missing";
             error(key, reason == null ? what : what + ": " + reason, hint);
         }
 
-        private void oneOf(String key, String value, List<String> allowed) {
+        private void oneOf(ConfigKey key, String value, List<String> allowed) {
             if (allowed.contains(value)) {
                 return;
             }
@@ -536,11 +540,15 @@ public final class ImageConfigValidator {
             error(key, key + " " + value + " is not one of " + String.join(", ", allowed), suggestion);
         }
 
+        private void error(ConfigKey key, String message, String hint) {
+            error(key.key(), message, hint);
+        }
+
         private void error(String key, String message, String hint) {
             findings.add(Finding.error(key, config.locationOf(key), message, hint));
         }
 
-        private void warning(String key, String message, String hint) {
+        private void warning(ConfigKey key, String message, String hint) {
             findings.add(Finding.warning(key, config.locationOf(key), message, hint));
         }
     }

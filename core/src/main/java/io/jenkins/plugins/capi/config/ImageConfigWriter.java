@@ -43,16 +43,16 @@ public final class ImageConfigWriter {
             }
         });
         BuildSecrets s = secrets == null ? BuildSecrets.NONE : secrets;
-        put(values, ImageConfig.VCENTER_USER, s.vcenterUser());
-        put(values, ImageConfig.VCENTER_PASSWORD, s.vcenterPassword());
-        put(values, ImageConfig.RHEL_SUBSCRIPTION_USER, s.rhelUser());
-        put(values, ImageConfig.RHEL_SUBSCRIPTION_PASS, s.rhelPassword());
+        put(values, ConfigKey.VCENTER_USER, s.vcenterUser());
+        put(values, ConfigKey.VCENTER_PASSWORD, s.vcenterPassword());
+        put(values, ConfigKey.RHEL_SUBSCRIPTION_USER, s.rhelUser());
+        put(values, ConfigKey.RHEL_SUBSCRIPTION_PASS, s.rhelPassword());
         return values;
     }
 
-    private static void put(Map<String, String> values, String key, String supplied) {
+    private static void put(Map<String, String> values, ConfigKey key, String supplied) {
         if (supplied != null && !supplied.isEmpty()) {
-            values.put(key, supplied);
+            values.put(key.key(), supplied);
         }
     }
 

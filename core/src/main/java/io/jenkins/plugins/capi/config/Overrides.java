@@ -27,11 +27,11 @@ public final class Overrides {
             String value = o.getValue() == null ? "" : o.getValue();
             int bad = ImageConfigParser.invalidKeyCharacter(written);
             if (written.isEmpty()) {
-                findings.add(Finding.error(null, at, "override has no key", "write KEY=VALUE, e.g. k8s_version=1.30.4"));
+                findings.add(Finding.error(at, "override has no key", "write KEY=VALUE, e.g. k8s_version=1.30.4"));
                 continue;
             }
             if (bad >= 0) {
-                findings.add(Finding.error(null, at, "invalid character " + ImageConfigParser.describe(written.charAt(bad))
+                findings.add(Finding.error(at, "invalid character " + ImageConfigParser.describe(written.charAt(bad))
                         + " in override key", "keys are made of letters, digits and underscores, e.g. k8s_version"));
                 continue;
             }

@@ -48,7 +48,7 @@ public record BuilderImage(String reference, String id, String digest, String us
         }
     }
 
-    public static BuilderImage obtain(DockerClient docker, RunSpec spec, RunListener listener)
+    public static BuilderImage obtain(DockerClient docker, RunSpec spec, ContainerEvents listener)
             throws InterruptedException {
         Optional<BuilderImage> present = local(docker, spec.imageRef());
         if (present.isPresent()) {
@@ -61,7 +61,7 @@ public record BuilderImage(String reference, String id, String digest, String us
         return pull(docker, spec.imageRef(), spec.registryAuth(), listener);
     }
 
-    static BuilderImage load(DockerClient docker, String reference, Path archive, RunListener listener) {
+    static BuilderImage load(DockerClient docker, String reference, Path archive, ContainerEvents listener) {
         if (!Files.isRegularFile(archive)) {
             throw new ContainerRunException("Image archive " + archive + " does not exist or is not a file");
         }
@@ -98,7 +98,7 @@ public record BuilderImage(String reference, String id, String digest, String us
                 "After loading " + archive + " the image " + reference + " is still missing"));
     }
 
-    static BuilderImage pull(DockerClient docker, String reference, RegistryAuth auth, RunListener listener)
+    static BuilderImage pull(DockerClient docker, String reference, RegistryAuth auth, ContainerEvents listener)
             throws InterruptedException {
         listener.info("Image " + reference + " is not present; pulling it");
         var cmd = docker.pullImageCmd(reference);
@@ -132,10 +132,10 @@ public record BuilderImage(String reference, String id, String digest, String us
 
     /** Reports each layer's status change, not every byte of progress. */
     private static final class PullProgress extends ResultCallback.Adapter<PullResponseItem> {
-        private final RunListener listener;
+        private final ContainerEvents listener;
         private String last = "";
 
-        PullProgress(RunListener listener) {
+        PullProgress(ContainerEvents listener) {
             this.listener = listener;
         }
 

@@ -141,9 +141,9 @@ public final class ContainerRunner {
      *         (gracefully, within the grace period) and removed, the imageconfig deleted, and the interrupt flag is set
      * @throws ContainerRunException when the image, the output folder or the engine fail; nothing is left running
      */
-    public ContainerResult run(RunSpec spec, RunListener listener) throws InterruptedException {
+    public ContainerResult run(RunSpec spec, ContainerEvents listener) throws InterruptedException {
         SecretMasker masker = SecretMasker.of(spec.secrets());
-        RunListener safe = new MaskedInfo(listener, masker);
+        ContainerEvents safe = new MaskedInfo(listener, masker);
         BuilderImage image;
         try {
             reapLeftovers(spec.runId(), spec.stopGrace(), safe);
@@ -308,7 +308,7 @@ public final class ContainerRunner {
 
     private void cleanUp(String id, OutputFolder out, RunSpec spec, Path isoMountPoint, boolean isoPlaceholderOurs,
                          int hostUid, int hostGid, BuilderImage image, ScheduledExecutorService heartbeat,
-                         LogFollower follower, RunListener listener) {
+                         LogFollower follower, ContainerEvents listener) {
         if (heartbeat != null) {
             heartbeat.shutdownNow();
         }
@@ -351,7 +351,7 @@ public final class ContainerRunner {
 
     /** Files written by the container's user belong to its uid; a later workspace cleanup must be able to delete them. */
     private void handBackOwnership(OutputFolder out, BuilderImage image, String runId, int uid, int gid,
-                                   RunListener listener) {
+                                   ContainerEvents listener) {
         if (!out.hasFilesNotOwnedBy(uid)) {
             return;
         }
@@ -365,7 +365,7 @@ public final class ContainerRunner {
 
     /** A non-root tool cannot chown: a short root container from the same image does it ({@code chown -R}). */
     void chownWithHelperContainer(OutputFolder out, BuilderImage image, String runId, int uid, int gid,
-                                  RunListener listener) {
+                                  ContainerEvents listener) {
         String helper = docker.createContainerCmd(image.id())
                 .withName(containerName(runId) + "-chown")
                 .withLabels(labels(runId, "chown"))
@@ -394,7 +394,7 @@ public final class ContainerRunner {
      * between their create and start or in their own cleanup.
      * @return how many were removed
      */
-    public int reapLeftovers(String runId, Duration stopGrace, RunListener listener) {
+    public int reapLeftovers(String runId, Duration stopGrace, ContainerEvents listener) {
         int removed = 0;
         List<Container> ours = docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(LABEL_TOOL, TOOL)).exec();
@@ -494,7 +494,7 @@ public final class ContainerRunner {
     }
 
     /** The tool's own messages can quote engine errors; mask them too. */
-    private record MaskedInfo(RunListener delegate, SecretMasker masker) implements RunListener {
+    private record MaskedInfo(ContainerEvents delegate, SecretMasker masker) implements ContainerEvents {
         @Override
         public void info(String message) {
             delegate.info(masker.mask(message));

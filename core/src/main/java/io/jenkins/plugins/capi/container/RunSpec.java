@@ -1,5 +1,6 @@
 package io.jenkins.plugins.capi.container;
 
+import io.jenkins.plugins.capi.Defaults;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,10 +42,6 @@ public record RunSpec(
         List<String> secrets,
         StalePolicy stalePolicy) {
 
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(3);
-    public static final Duration DEFAULT_STOP_GRACE = Duration.ofMinutes(5);
-    public static final Duration DEFAULT_HEARTBEAT = Duration.ofMinutes(2);
-
     public RunSpec {
         Objects.requireNonNull(imageRef, "imageRef");
         Objects.requireNonNull(outputDir, "outputDir");
@@ -59,9 +56,9 @@ public record RunSpec(
         }
         outputDir = outputDir.toAbsolutePath().normalize();
         isoPath = isoPath == null ? null : isoPath.toAbsolutePath().normalize();
-        timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
-        stopGrace = stopGrace == null ? DEFAULT_STOP_GRACE : stopGrace;
-        heartbeatInterval = heartbeatInterval == null ? DEFAULT_HEARTBEAT : heartbeatInterval;
+        timeout = timeout == null ? Defaults.TIMEOUT : timeout;
+        stopGrace = stopGrace == null ? Defaults.STOP_GRACE : stopGrace;
+        heartbeatInterval = heartbeatInterval == null ? Defaults.HEARTBEAT : heartbeatInterval;
         secrets = secrets == null ? List.of() : List.copyOf(secrets);
         stalePolicy = stalePolicy == null ? StalePolicy.MOVE_ASIDE : stalePolicy;
     }

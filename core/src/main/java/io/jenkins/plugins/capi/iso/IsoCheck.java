@@ -1,5 +1,6 @@
 package io.jenkins.plugins.capi.iso;
 
+import io.jenkins.plugins.capi.config.ConfigKey;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.config.ImageConfig;
 import io.jenkins.plugins.capi.config.Severity;
@@ -81,17 +82,17 @@ public final class IsoCheck {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();
-        SourceLocation nameAt = config.locationOf(ImageConfig.ISO_NAME);
-        SourceLocation checksumAt = config.locationOf(ImageConfig.ISO_CHECKSUM);
+        SourceLocation nameAt = config.locationOf(ConfigKey.ISO_NAME);
+        SourceLocation checksumAt = config.locationOf(ConfigKey.ISO_CHECKSUM);
         String isoName = config.isoName();
         String expected = config.isoChecksum();
 
         if (isoName.isEmpty()) {
-            findings.add(Finding.error(ImageConfig.ISO_NAME, nameAt, "iso_name is not set",
+            findings.add(Finding.error(ConfigKey.ISO_NAME, nameAt, "iso_name is not set",
                     "set iso_name to the file name of the DVD ISO in the output folder, or set vcenter_template "
                             + "to build from an existing VM"));
         } else if (!isPlainFileName(isoName)) {
-            findings.add(Finding.error(ImageConfig.ISO_NAME, nameAt,
+            findings.add(Finding.error(ConfigKey.ISO_NAME, nameAt,
                     "iso_name '" + isoName + "' is a path, but must be a file name",
                     "put the ISO into the output folder and set iso_name to its file name only, e.g. "
                             + "iso_name=" + Path.of(isoName).getFileName()));
@@ -103,7 +104,7 @@ public final class IsoCheck {
             return List.copyOf(findings);
         }
         SourceLocation fileAt = externalIso != null ? SourceLocation.of(externalIso.toString()) : nameAt;
-        String key = externalIso != null ? null : ImageConfig.ISO_NAME;
+        String key = externalIso != null ? null : ConfigKey.ISO_NAME.key();
         if (!Files.exists(iso)) {
             findings.add(Finding.error(key, fileAt, "ISO file not found: " + iso, missingHint(outputDir, externalIso)));
             return List.copyOf(findings);
@@ -127,7 +128,7 @@ public final class IsoCheck {
         }
         if (externalIso != null && !isoName.isEmpty() && isPlainFileName(isoName)
                 && Files.exists(outputDir.resolve(isoName))) {
-            findings.add(new Finding(Severity.INFO, ImageConfig.ISO_NAME, nameAt,
+            findings.add(new Finding(Severity.INFO, ConfigKey.ISO_NAME.key(), nameAt,
                     "the external ISO " + externalIso + " is used; " + outputDir.resolve(isoName)
                             + " in the output folder is hidden by it", null));
         }
@@ -149,18 +150,18 @@ public final class IsoCheck {
 
     private static boolean checkChecksumValue(String expected, SourceLocation at, List<Finding> findings) {
         if (expected.isEmpty()) {
-            findings.add(Finding.error(ImageConfig.ISO_CHECKSUM, at, "iso_checksum is not set",
+            findings.add(Finding.error(ConfigKey.ISO_CHECKSUM, at, "iso_checksum is not set",
                     "run sha256sum on the ISO and put the 64-digit hex digest into iso_checksum"));
             return false;
         }
         if (expected.toLowerCase(Locale.ROOT).startsWith("sha256:")) {
-            findings.add(Finding.error(ImageConfig.ISO_CHECKSUM, at,
+            findings.add(Finding.error(ConfigKey.ISO_CHECKSUM, at,
                     "iso_checksum starts with 'sha256:', but must be the bare hex digest",
                     "remove the 'sha256:' prefix; the builder adds the checksum type itself"));
             return false;
         }
         if (!Sha256.isHexDigest(expected.strip())) {
-            findings.add(Finding.error(ImageConfig.ISO_CHECKSUM, at,
+            findings.add(Finding.error(ConfigKey.ISO_CHECKSUM, at,
                     "iso_checksum '" + expected + "' is not a SHA-256 digest (64 hex digits)",
                     "run sha256sum on the ISO and copy the first field of its output"));
             return false;
@@ -209,7 +210,7 @@ public final class IsoCheck {
             return;
         }
         if (!actual.equals(Sha256.normalise(expected))) {
-            findings.add(Finding.error(ImageConfig.ISO_CHECKSUM, checksumAt,
+            findings.add(Finding.error(ConfigKey.ISO_CHECKSUM, checksumAt,
                     "SHA-256 of " + iso + " is " + actual + ", but iso_checksum is " + Sha256.normalise(expected),
                     "the ISO is incomplete or a different file: download it again, or, if it is the file you want, "
                             + "run 'sha256sum " + iso + "' and put that digest into iso_checksum"));

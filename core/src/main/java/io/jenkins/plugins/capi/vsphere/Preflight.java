@@ -1,18 +1,18 @@
 package io.jenkins.plugins.capi.vsphere;
 
-import static io.jenkins.plugins.capi.config.ImageConfig.IMAGE_NAME;
-import static io.jenkins.plugins.capi.config.ImageConfig.VCENTER_CLUSTER;
-import static io.jenkins.plugins.capi.config.ImageConfig.VCENTER_DATACENTER;
-import static io.jenkins.plugins.capi.config.ImageConfig.VCENTER_DATASTORE;
-import static io.jenkins.plugins.capi.config.ImageConfig.VCENTER_FOLDER;
-import static io.jenkins.plugins.capi.config.ImageConfig.VCENTER_NETWORK;
-import static io.jenkins.plugins.capi.config.ImageConfig.VCENTER_PASSWORD;
-import static io.jenkins.plugins.capi.config.ImageConfig.VCENTER_RESOURCE_POOL;
-import static io.jenkins.plugins.capi.config.ImageConfig.VCENTER_SERVER;
-import static io.jenkins.plugins.capi.config.ImageConfig.VCENTER_TEMPLATE;
-import static io.jenkins.plugins.capi.config.ImageConfig.VCENTER_USER;
+import static io.jenkins.plugins.capi.config.ConfigKey.IMAGE_NAME;
+import static io.jenkins.plugins.capi.config.ConfigKey.VCENTER_CLUSTER;
+import static io.jenkins.plugins.capi.config.ConfigKey.VCENTER_DATACENTER;
+import static io.jenkins.plugins.capi.config.ConfigKey.VCENTER_DATASTORE;
+import static io.jenkins.plugins.capi.config.ConfigKey.VCENTER_FOLDER;
+import static io.jenkins.plugins.capi.config.ConfigKey.VCENTER_NETWORK;
+import static io.jenkins.plugins.capi.config.ConfigKey.VCENTER_PASSWORD;
+import static io.jenkins.plugins.capi.config.ConfigKey.VCENTER_RESOURCE_POOL;
+import static io.jenkins.plugins.capi.config.ConfigKey.VCENTER_SERVER;
+import static io.jenkins.plugins.capi.config.ConfigKey.VCENTER_TEMPLATE;
+import static io.jenkins.plugins.capi.config.ConfigKey.VCENTER_USER;
 
-import io.jenkins.plugins.capi.build.BuildRequest.VsphereTls;
+import io.jenkins.plugins.capi.config.ConfigKey;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.config.ImageConfig;
 import io.jenkins.plugins.capi.config.Severity;
@@ -136,7 +136,7 @@ public final class Preflight {
     }
 
     /** A fault on one object (e.g. NoPermission) is that key's problem; a lost connection ends the run. */
-    private <T> T guarded(String key, Check<T> check) throws VsphereException {
+    private <T> T guarded(ConfigKey key, Check<T> check) throws VsphereException {
         try {
             return check.run();
         } catch (VsphereException e) {
@@ -170,7 +170,7 @@ public final class Preflight {
         if (value.isBlank()) {
             if (lookup instanceof Found f) {
                 info(VCENTER_DATACENTER, "vcenter_datacenter is empty; the only datacenter, " + f.path() + ", is used");
-                resolved.put(VCENTER_DATACENTER, f.path());
+                resolved.put(VCENTER_DATACENTER.key(), f.path());
                 return inventory.datacenterFolders(f);
             }
             List<String> all = ((Ambiguous) lookup).paths();
@@ -259,7 +259,7 @@ public final class Preflight {
         if (value.isBlank()) {
             info(VCENTER_RESOURCE_POOL, "vcenter_resource_pool is empty; the cluster's root pool " + f.path()
                     + " is used");
-            resolved.put(VCENTER_RESOURCE_POOL, f.path());
+            resolved.put(VCENTER_RESOURCE_POOL.key(), f.path());
         } else {
             ok(VCENTER_RESOURCE_POOL, f, "resource pool");
         }
@@ -316,7 +316,7 @@ public final class Preflight {
             info(VCENTER_DATASTORE, subject(VCENTER_DATASTORE) + " is datastore " + f.path() + " ("
                     + gib(free) + " free of " + gib(capacity) + ")");
         }
-        resolved.put(VCENTER_DATASTORE, f.path());
+        resolved.put(VCENTER_DATASTORE.key(), f.path());
         return null;
     }
 
@@ -354,7 +354,7 @@ public final class Preflight {
         String base = dc.path() + "/vm";
         if (value.isBlank()) {
             info(VCENTER_FOLDER, "vcenter_folder is empty; the VM goes to " + base);
-            resolved.put(VCENTER_FOLDER, base);
+            resolved.put(VCENTER_FOLDER.key(), base);
             return base;
         }
         // The builder always reads the folder relative to the datacenter's vm folder, even with a leading '/'.
@@ -446,14 +446,14 @@ public final class Preflight {
         } else {
             warning(VCENTER_TEMPLATE, subject(VCENTER_TEMPLATE) + ": " + f.path() + " (" + f.ref().value()
                     + ") is a VM, not a template", "the builder clones it as it is; mark it as a template if that is what you meant");
-            resolved.put(VCENTER_TEMPLATE, f.path());
+            resolved.put(VCENTER_TEMPLATE.key(), f.path());
         }
         return null;
     }
 
     // ---- findings ----
 
-    private Found expectFound(String key, Lookup lookup, String expected) {
+    private Found expectFound(ConfigKey key, Lookup lookup, String expected) {
         if (lookup instanceof Found f) {
             return f;
         }
@@ -466,12 +466,12 @@ public final class Preflight {
         return null;
     }
 
-    private void ok(String key, Found f, String what) {
+    private void ok(ConfigKey key, Found f, String what) {
         info(key, subject(key) + " is " + what + " " + f.path() + " (" + f.ref().value() + ")");
-        resolved.put(key, f.path());
+        resolved.put(key.key(), f.path());
     }
 
-    private String subject(String key) {
+    private String subject(ConfigKey key) {
         return key + " '" + config.get(key) + "'";
     }
 
@@ -483,15 +483,15 @@ public final class Preflight {
         return bytes < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f GiB", bytes / (1024.0 * 1024 * 1024));
     }
 
-    private void error(String key, String message, String hint) {
+    private void error(ConfigKey key, String message, String hint) {
         findings.add(Finding.error(key, config.locationOf(key), message, hint));
     }
 
-    private void warning(String key, String message, String hint) {
+    private void warning(ConfigKey key, String message, String hint) {
         findings.add(Finding.warning(key, config.locationOf(key), message, hint));
     }
 
-    private void info(String key, String message) {
-        findings.add(new Finding(Severity.INFO, key, config.locationOf(key), message, null));
+    private void info(ConfigKey key, String message) {
+        findings.add(new Finding(Severity.INFO, key.key(), config.locationOf(key), message, null));
     }
 }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.capi.vsphere;
 
-import io.jenkins.plugins.capi.build.BuildRequest.VsphereTls;
 import io.jenkins.plugins.capi.config.ImageConfig;
 import io.jenkins.plugins.capi.metadata.TemplateMetadata.VcenterFacts;
 import io.jenkins.plugins.capi.secrets.BuildSecrets;

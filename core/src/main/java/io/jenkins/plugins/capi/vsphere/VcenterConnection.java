@@ -1,7 +1,5 @@
 package io.jenkins.plugins.capi.vsphere;
 
-import io.jenkins.plugins.capi.build.BuildRequest.VsphereTls;
-
 /** "Test Connection": log in, read what the endpoint is, log out. */
 public final class VcenterConnection {
 

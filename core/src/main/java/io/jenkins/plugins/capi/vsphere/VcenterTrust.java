@@ -1,6 +1,5 @@
 package io.jenkins.plugins.capi.vsphere;
 
-import io.jenkins.plugins.capi.build.BuildRequest.VsphereTls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;

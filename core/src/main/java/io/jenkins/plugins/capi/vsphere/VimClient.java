@@ -1,6 +1,5 @@
 package io.jenkins.plugins.capi.vsphere;
 
-import io.jenkins.plugins.capi.build.BuildRequest.VsphereTls;
 import io.jenkins.plugins.capi.vsphere.VsphereException.Kind;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,8 +16,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.security.cert.CertificateException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

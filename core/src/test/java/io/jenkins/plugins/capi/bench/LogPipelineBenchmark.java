@@ -8,10 +8,10 @@ import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Volume;
+import io.jenkins.plugins.capi.container.ContainerEvents;
 import io.jenkins.plugins.capi.container.ContainerResult;
 import io.jenkins.plugins.capi.container.ContainerRunner;
 import io.jenkins.plugins.capi.container.EngineConnection;
-import io.jenkins.plugins.capi.container.RunListener;
 import io.jenkins.plugins.capi.container.RunSpec;
 import io.jenkins.plugins.capi.logs.LogPipeline;
 import io.jenkins.plugins.capi.logs.LogSink;
@@ -137,7 +137,7 @@ public final class LogPipelineBenchmark {
                 + "vcenter_password='" + SECRETS.get(0) + "'\n";
         ContainerRunner runner = new ContainerRunner(docker);
         long[] firstLine = new long[1];
-        RunListener quiet = new RunListener() {
+        ContainerEvents quiet = new ContainerEvents() {
             @Override
             public void info(String message) {
             }

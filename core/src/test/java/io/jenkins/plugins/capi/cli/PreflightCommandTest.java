@@ -2,7 +2,7 @@ package io.jenkins.plugins.capi.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.capi.vsphere.Vcsim;
+import io.jenkins.plugins.capi.testing.Vcsim;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

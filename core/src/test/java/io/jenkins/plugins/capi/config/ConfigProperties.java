@@ -110,10 +110,10 @@ class ConfigProperties {
                     for (int i = 0; i < keys.length; i++) {
                         m.put(keys[i].key(), plain.get(i));
                     }
-                    m.put(ImageConfig.VCENTER_PASSWORD, secrets.get(0));
-                    m.put(ImageConfig.RHEL_SUBSCRIPTION_PASS, secrets.get(1));
-                    m.put(ImageConfig.AWS_SECRET_KEY, secrets.get(2));
-                    m.put(ImageConfig.AZURE_CLIENT_SECRET, secrets.get(3));
+                    m.put(ConfigKey.VCENTER_PASSWORD.key(), secrets.get(0));
+                    m.put(ConfigKey.RHEL_SUBSCRIPTION_PASS.key(), secrets.get(1));
+                    m.put(ConfigKey.AWS_SECRET_KEY.key(), secrets.get(2));
+                    m.put(ConfigKey.AZURE_CLIENT_SECRET.key(), secrets.get(3));
                     m.put("vcenter_pasword", secrets.get(4));
                     return m;
                 });

@@ -14,21 +14,21 @@ class ImageConfigTest {
     @Test
     void secretValuesNeverShowInToString() {
         Map<String, String> values = new LinkedHashMap<>();
-        values.put(ImageConfig.IMAGE_NAME, "rocky-8");
-        values.put(ImageConfig.VCENTER_PASSWORD, PLANTED);
-        values.put(ImageConfig.RHEL_SUBSCRIPTION_PASS, PLANTED + "-rhel");
+        values.put(ConfigKey.IMAGE_NAME.key(), "rocky-8");
+        values.put(ConfigKey.VCENTER_PASSWORD.key(), PLANTED);
+        values.put(ConfigKey.RHEL_SUBSCRIPTION_PASS.key(), PLANTED + "-rhel");
         ImageConfig config = ImageConfig.of("imageconfig", values);
 
         assertThat(config.toString()).doesNotContain(PLANTED).contains("image_name=rocky-8", "<redacted>");
-        assertThat(config.entry(ImageConfig.VCENTER_PASSWORD).orElseThrow().toString()).doesNotContain(PLANTED);
-        assertThat(config.value(ImageConfig.VCENTER_PASSWORD)).contains(PLANTED);
+        assertThat(config.entry(ConfigKey.VCENTER_PASSWORD).orElseThrow().toString()).doesNotContain(PLANTED);
+        assertThat(config.value(ConfigKey.VCENTER_PASSWORD)).contains(PLANTED);
     }
 
     @Test
     void emptyValueMeansUnset() {
-        ImageConfig config = ImageConfig.of("imageconfig", Map.of(ImageConfig.ISO_NAME, ""));
-        assertThat(config.value(ImageConfig.ISO_NAME)).isEmpty();
-        assertThat(config.entry(ImageConfig.ISO_NAME)).isPresent();
+        ImageConfig config = ImageConfig.of("imageconfig", Map.of(ConfigKey.ISO_NAME.key(), ""));
+        assertThat(config.value(ConfigKey.ISO_NAME)).isEmpty();
+        assertThat(config.entry(ConfigKey.ISO_NAME)).isPresent();
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.jenkins.plugins.capi.cli.CapiImageBuild;
 import io.jenkins.plugins.capi.iso.Sha256;
 import io.jenkins.plugins.capi.metadata.MetadataJson;
 import io.jenkins.plugins.capi.metadata.TemplateMetadata;
+import io.jenkins.plugins.capi.testing.Engine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

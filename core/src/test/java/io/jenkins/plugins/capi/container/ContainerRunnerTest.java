@@ -8,6 +8,7 @@ import com.github.dockerjava.api.model.Container;
 import io.jenkins.plugins.capi.logs.FailureHint;
 import io.jenkins.plugins.capi.logs.Phase;
 import io.jenkins.plugins.capi.logs.ProgressEvent;
+import io.jenkins.plugins.capi.testing.Engine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import io.jenkins.plugins.capi.build.BuildRequest.VsphereTls;
+import io.jenkins.plugins.capi.vsphere.VsphereTls;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

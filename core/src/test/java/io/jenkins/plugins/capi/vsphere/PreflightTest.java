@@ -2,10 +2,11 @@ package io.jenkins.plugins.capi.vsphere;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.capi.build.BuildRequest.VsphereTls;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.config.ImageConfig;
 import io.jenkins.plugins.capi.config.Severity;
+import io.jenkins.plugins.capi.testing.Vcsim;
+import io.jenkins.plugins.capi.vsphere.VsphereTls;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,9 +3,10 @@ package io.jenkins.plugins.capi.vsphere;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.capi.build.BuildRequest.VsphereTls;
 import io.jenkins.plugins.capi.config.ImageConfig;
 import io.jenkins.plugins.capi.metadata.TemplateMetadata.VcenterFacts;
+import io.jenkins.plugins.capi.testing.Vcsim;
+import io.jenkins.plugins.capi.vsphere.VsphereTls;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

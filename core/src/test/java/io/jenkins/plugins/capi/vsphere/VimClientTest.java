@@ -3,7 +3,8 @@ package io.jenkins.plugins.capi.vsphere;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.capi.build.BuildRequest.VsphereTls;
+import io.jenkins.plugins.capi.testing.Vcsim;
+import io.jenkins.plugins.capi.vsphere.VsphereTls;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

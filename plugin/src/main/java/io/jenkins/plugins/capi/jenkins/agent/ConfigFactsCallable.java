@@ -1,7 +1,7 @@
 package io.jenkins.plugins.capi.jenkins.agent;
 
 import hudson.remoting.VirtualChannel;
-import io.jenkins.plugins.capi.config.ImageConfig;
+import io.jenkins.plugins.capi.config.ConfigKey;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,7 @@ public record ConfigFactsCallable(String config, Map<String, String> overrides)
         Path file = workspace.toPath().resolve(config).toAbsolutePath().normalize();
         if (!Files.isRegularFile(file)) {
             return new ConfigFacts(
-                    file.toString(), false, overrides.get(ImageConfig.VCENTER_SERVER), List.of(), List.of());
+                    file.toString(), false, overrides.get(ConfigKey.VCENTER_SERVER.key()), List.of(), List.of());
         }
         String vcenterServer = null;
         List<String> secretKeys = new ArrayList<>();
@@ -42,14 +42,14 @@ public record ConfigFactsCallable(String config, Map<String, String> overrides)
             }
             String key = line.substring(0, eq).trim();
             String value = unquote(line.substring(eq + 1).trim());
-            if (key.equals(ImageConfig.VCENTER_SERVER)) {
+            if (key.equals(ConfigKey.VCENTER_SERVER.key())) {
                 vcenterServer = value;
-            } else if (ImageConfig.isSecretKey(key) && !value.isEmpty() && !isPlaceholder(value)) {
+            } else if (ConfigKey.isSecret(key) && !value.isEmpty() && !isPlaceholder(value)) {
                 secretKeys.add(key);
                 secretValues.add(value);
             }
         }
-        String override = overrides.get(ImageConfig.VCENTER_SERVER);
+        String override = overrides.get(ConfigKey.VCENTER_SERVER.key());
         if (override != null && !override.isBlank()) {
             vcenterServer = override;
         }

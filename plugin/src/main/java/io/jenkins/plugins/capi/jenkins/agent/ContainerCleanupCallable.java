@@ -1,7 +1,7 @@
 package io.jenkins.plugins.capi.jenkins.agent;
 
 import hudson.remoting.VirtualChannel;
-import io.jenkins.plugins.capi.build.ImageBuild;
+import io.jenkins.plugins.capi.imagebuild.ImageBuild;
 import java.io.File;
 import jenkins.agents.ControllerToAgentFileCallable;
 

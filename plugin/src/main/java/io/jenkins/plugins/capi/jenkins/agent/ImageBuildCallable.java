@@ -2,12 +2,13 @@ package io.jenkins.plugins.capi.jenkins.agent;
 
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
-import io.jenkins.plugins.capi.build.BuildOutcome;
-import io.jenkins.plugins.capi.build.BuildRequest;
-import io.jenkins.plugins.capi.build.ImageBuild;
+import io.jenkins.plugins.capi.imagebuild.BuildOutcome;
+import io.jenkins.plugins.capi.imagebuild.BuildRequest;
+import io.jenkins.plugins.capi.imagebuild.ImageBuild;
 import io.jenkins.plugins.capi.jenkins.report.BuildReport;
 import io.jenkins.plugins.capi.jenkins.run.BuildSettings;
 import io.jenkins.plugins.capi.metadata.TemplateMetadata;
+import io.jenkins.plugins.capi.vsphere.VsphereTls;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ public record ImageBuildCallable(
                 Duration.ofSeconds(settings.stopGraceSeconds()),
                 settings.compatibility(),
                 settings.preflight(),
-                new BuildRequest.VsphereTls(
+                new VsphereTls(
                         settings.vcenterCaFile() == null
                                 ? null
                                 : ws.resolve(settings.vcenterCaFile()).normalize(),
@@ -61,7 +62,7 @@ public record ImageBuildCallable(
                 secrets.toBuildSecrets(),
                 runId,
                 producer);
-        BuildOutcome outcome = new ImageBuild().run(request, new ConsoleBuildListener(listener.getLogger()));
+        BuildOutcome outcome = new ImageBuild().run(request, new ConsoleBuildEvents(listener.getLogger()));
         BuildReport.ProducedFiles files = outcome instanceof BuildOutcome.Succeeded s
                 ? producedFiles(ws, outputDir, s)
                 : BuildReport.ProducedFiles.NONE;

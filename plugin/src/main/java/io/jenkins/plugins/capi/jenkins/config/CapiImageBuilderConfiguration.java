@@ -4,8 +4,10 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.capi.Defaults;
 import io.jenkins.plugins.capi.jenkins.Messages;
 import io.jenkins.plugins.capi.jenkins.form.ParameterChecks;
+import io.jenkins.plugins.capi.jenkins.run.ParameterDefaults;
 import jenkins.model.GlobalConfiguration;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -21,10 +23,9 @@ import org.kohsuke.stapler.verb.POST;
 public class CapiImageBuilderConfiguration extends GlobalConfiguration {
 
     /** The vendor builder this plugin was tested against. */
-    public static final String FALLBACK_BUILDER_IMAGE =
-            "us-docker.pkg.dev/palette-images/palette/imagebuilder/capi-builder:v4.6.24";
-    /** A vSphere ISO build takes 30-60 minutes; three hours leaves room for slow ISO uploads. */
-    public static final int FALLBACK_TIMEOUT_MINUTES = 180;
+    public static final String FALLBACK_BUILDER_IMAGE = Defaults.BUILDER_IMAGE;
+
+    public static final int FALLBACK_TIMEOUT_MINUTES = ParameterDefaults.TIMEOUT_MINUTES;
 
     private String defaultBuilderImage;
     private String defaultDockerHost;

@@ -9,9 +9,11 @@ import hudson.model.Queue;
 import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.capi.build.BuildRequest;
-import io.jenkins.plugins.capi.build.VcenterConnectionTest;
 import io.jenkins.plugins.capi.jenkins.Messages;
+import io.jenkins.plugins.capi.vsphere.VcenterConnection;
+import io.jenkins.plugins.capi.vsphere.VsphereException;
+import io.jenkins.plugins.capi.vsphere.VsphereTimeouts;
+import io.jenkins.plugins.capi.vsphere.VsphereTls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,16 +67,16 @@ public final class VcenterConnectionCheck {
             }
         }
         try {
-            String result = VcenterConnectionTest.test(
+            String result = VcenterConnection.test(
                     server,
                     c.getUsername(),
                     c.getPassword().getPlainText(),
-                    new BuildRequest.VsphereTls(caFile, vcenterInsecure),
-                    TIMEOUT);
+                    new VsphereTls(caFile, vcenterInsecure),
+                    VsphereTimeouts.of(TIMEOUT));
             return vcenterInsecure
                     ? FormValidation.warning(result + " - " + Messages.Check_VcenterInsecure())
                     : FormValidation.ok(result);
-        } catch (VcenterConnectionTest.VcenterConnectionException e) {
+        } catch (VsphereException e) {
             return FormValidation.error(e.getMessage());
         } catch (RuntimeException e) {
             // Not our safe exception: show only its type, its message could in theory carry request details.

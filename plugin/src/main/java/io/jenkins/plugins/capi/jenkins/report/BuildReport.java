@@ -1,7 +1,7 @@
 package io.jenkins.plugins.capi.jenkins.report;
 
-import io.jenkins.plugins.capi.build.BuildOutcome;
 import io.jenkins.plugins.capi.config.Finding;
+import io.jenkins.plugins.capi.imagebuild.BuildOutcome;
 import io.jenkins.plugins.capi.logs.FailureHint;
 import io.jenkins.plugins.capi.logs.Phase;
 import java.io.Serializable;

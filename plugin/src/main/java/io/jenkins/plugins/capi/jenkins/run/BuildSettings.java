@@ -4,7 +4,7 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Util;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
-import io.jenkins.plugins.capi.config.ImageConfig;
+import io.jenkins.plugins.capi.config.ConfigKey;
 import io.jenkins.plugins.capi.jenkins.config.CapiImageBuilderConfiguration;
 import java.io.Serializable;
 import java.util.Collections;
@@ -82,19 +82,19 @@ public record BuildSettings(
         Map<String, String> overrides = new LinkedHashMap<>();
         p.overrideValues().forEach((k, v) -> overrides.put(k, expand(v, env) == null ? "" : expand(v, env)));
         for (String key : overrides.keySet()) {
-            if (ImageConfig.isSecretKey(key)) {
+            if (ConfigKey.isSecret(key)) {
                 throw new AbortException("overrides must not carry secrets (" + key + "): use credentialsId, "
                         + "rhelCredentialsId or registryCredentialsId so the value stays in Jenkins credentials");
             }
         }
         String vcenterServer = Util.fixEmptyAndTrim(expand(p.getVcenterServer(), env));
         if (vcenterServer != null) {
-            String fromOverrides = overrides.get(ImageConfig.VCENTER_SERVER);
+            String fromOverrides = overrides.get(ConfigKey.VCENTER_SERVER.key());
             if (fromOverrides != null && !fromOverrides.isBlank() && !fromOverrides.equals(vcenterServer)) {
                 throw new AbortException("vcenterServer '" + vcenterServer + "' and overrides vcenter_server '"
                         + fromOverrides + "' disagree; set only one of them");
             }
-            overrides.put(ImageConfig.VCENTER_SERVER, vcenterServer);
+            overrides.put(ConfigKey.VCENTER_SERVER.key(), vcenterServer);
         }
 
         String builderImage = orDefault(expand(p.getBuilderImage(), env), global.getDefaultBuilderImage());

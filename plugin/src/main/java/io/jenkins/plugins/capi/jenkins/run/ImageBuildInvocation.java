@@ -9,7 +9,7 @@ import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import hudson.tasks.Fingerprinter;
 import hudson.util.StreamTaskListener;
-import io.jenkins.plugins.capi.config.ImageConfig;
+import io.jenkins.plugins.capi.config.ConfigKey;
 import io.jenkins.plugins.capi.jenkins.action.CapiImageAction;
 import io.jenkins.plugins.capi.jenkins.agent.AgentSecrets;
 import io.jenkins.plugins.capi.jenkins.agent.ConfigFacts;
@@ -81,7 +81,7 @@ public final class ImageBuildInvocation {
                     + settings.config() + "', relative to the workspace " + workspace.getRemote() + ")");
         }
         warnAboutSecretsInFile(facts, log);
-        if (settings.credentialsId() == null && !facts.secretKeysInFile().contains(ImageConfig.VCENTER_PASSWORD)) {
+        if (settings.credentialsId() == null && !facts.secretKeysInFile().contains(ConfigKey.VCENTER_PASSWORD.key())) {
             throw new AbortException("credentialsId is not set and " + facts.path() + " has no vcenter_password: "
                     + "select vCenter username/password credentials");
         }
@@ -208,12 +208,8 @@ public final class ImageBuildInvocation {
 
     private void warnAboutSecretsInFile(ConfigFacts facts, PrintStream log) {
         for (String key : facts.secretKeysInFile()) {
-            boolean jenkinsWins =
-                    switch (key) {
-                        case ImageConfig.VCENTER_PASSWORD -> settings.credentialsId() != null;
-                        case ImageConfig.RHEL_SUBSCRIPTION_PASS -> settings.rhelCredentialsId() != null;
-                        default -> false;
-                    };
+            boolean jenkinsWins = (key.equals(ConfigKey.VCENTER_PASSWORD.key()) && settings.credentialsId() != null)
+                    || (key.equals(ConfigKey.RHEL_SUBSCRIPTION_PASS.key()) && settings.rhelCredentialsId() != null);
             log.println("[capi] warning: " + facts.path() + " contains " + key + "; "
                     + (jenkinsWins
                             ? "the value from Jenkins credentials is used instead."

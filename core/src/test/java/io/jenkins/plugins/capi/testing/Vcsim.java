@@ -1,4 +1,4 @@
-package io.jenkins.plugins.capi.vsphere;
+package io.jenkins.plugins.capi.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;

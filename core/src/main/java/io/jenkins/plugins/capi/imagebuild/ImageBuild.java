@@ -1,9 +1,9 @@
-package io.jenkins.plugins.capi.build;
+package io.jenkins.plugins.capi.imagebuild;
 
 import com.github.dockerjava.api.DockerClient;
-import io.jenkins.plugins.capi.container.ContainerRunner;
-import io.jenkins.plugins.capi.container.EngineConnection;
+import io.jenkins.plugins.capi.Defaults;
 import io.jenkins.plugins.capi.config.BuilderVersion;
+import io.jenkins.plugins.capi.config.ConfigKey;
 import io.jenkins.plugins.capi.config.ConfigLoader;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.config.ImageConfig;
@@ -11,9 +11,11 @@ import io.jenkins.plugins.capi.config.ImageConfigWriter;
 import io.jenkins.plugins.capi.config.Severity;
 import io.jenkins.plugins.capi.config.SourceLocation;
 import io.jenkins.plugins.capi.config.ValidationOptions;
+import io.jenkins.plugins.capi.container.ContainerEvents;
 import io.jenkins.plugins.capi.container.ContainerResult;
+import io.jenkins.plugins.capi.container.ContainerRunner;
+import io.jenkins.plugins.capi.container.EngineConnection;
 import io.jenkins.plugins.capi.container.RegistryAuth;
-import io.jenkins.plugins.capi.container.RunListener;
 import io.jenkins.plugins.capi.container.RunSpec;
 import io.jenkins.plugins.capi.iso.IsoCheck;
 import io.jenkins.plugins.capi.iso.IsoVerificationCache;
@@ -44,14 +46,14 @@ import java.util.List;
  */
 public final class ImageBuild {
 
-    public BuildOutcome run(BuildRequest request, BuildListener listener) throws InterruptedException {
+    public BuildOutcome run(BuildRequest request, BuildEvents listener) throws InterruptedException {
         List<Finding> rejected = new ArrayList<>();
         BuildSecrets secrets = request.secrets();
         ConfigLoader.LoadedConfig loaded;
         try {
             loaded = ConfigLoader.load(request.configFile(), request.overrides(), validationOptions(request));
         } catch (IOException e) {
-            Finding f = Finding.error(null, SourceLocation.of(request.configFile().toString()), e.getMessage(),
+            Finding f = Finding.error(SourceLocation.of(request.configFile().toString()), e.getMessage(),
                     "check the config path");
             listener.finding(f);
             return new BuildOutcome.Rejected(List.of(f));
@@ -136,11 +138,11 @@ public final class ImageBuild {
     static BuildSecrets effectiveSecrets(ImageConfig config, BuildSecrets supplied) {
         String user = supplied.vcenterUser() != null ? supplied.vcenterUser() : config.vcenterUser();
         String password = supplied.vcenterPassword() != null ? supplied.vcenterPassword()
-                : config.value(ImageConfig.VCENTER_PASSWORD).orElse(null);
+                : config.value(ConfigKey.VCENTER_PASSWORD).orElse(null);
         String rhelUser = supplied.rhelUser() != null ? supplied.rhelUser()
-                : config.value(ImageConfig.RHEL_SUBSCRIPTION_USER).orElse(null);
+                : config.value(ConfigKey.RHEL_SUBSCRIPTION_USER).orElse(null);
         String rhelPassword = supplied.rhelPassword() != null ? supplied.rhelPassword()
-                : config.value(ImageConfig.RHEL_SUBSCRIPTION_PASS).orElse(null);
+                : config.value(ConfigKey.RHEL_SUBSCRIPTION_PASS).orElse(null);
         return new BuildSecrets(user, password, rhelUser, rhelPassword, supplied.registryUser(),
                 supplied.registryPassword());
     }
@@ -150,7 +152,7 @@ public final class ImageBuild {
         RunSpec spec = RunSpec.of(request.builderImage(), request.outputDir(),
                         ImageConfigWriter.render(config, effective), config.imageName(), request.runId())
                 .withDockerHost(request.dockerHost())
-                .withTimeouts(request.timeout(), request.stopGrace(), RunSpec.DEFAULT_HEARTBEAT)
+                .withTimeouts(request.timeout(), request.stopGrace(), Defaults.HEARTBEAT)
                 .withSecrets(effective.maskableValues());
         if (request.imageArchive() != null) {
             spec = spec.withImageArchive(request.imageArchive());
@@ -180,7 +182,7 @@ public final class ImageBuild {
     }
 
     /** Hands the runner's reports to the build's listener. */
-    private record Relay(BuildListener listener) implements RunListener {
+    private record Relay(BuildEvents listener) implements ContainerEvents {
         @Override
         public void logLine(String line) {
             listener.logLine(line);

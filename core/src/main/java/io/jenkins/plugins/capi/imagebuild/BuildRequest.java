@@ -1,7 +1,9 @@
-package io.jenkins.plugins.capi.build;
+package io.jenkins.plugins.capi.imagebuild;
 
+import io.jenkins.plugins.capi.Defaults;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
 import io.jenkins.plugins.capi.secrets.BuildSecrets;
+import io.jenkins.plugins.capi.vsphere.VsphereTls;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -43,9 +45,6 @@ public record BuildRequest(
         String runId,
         Map<String, String> producer) {
 
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(3);
-    public static final Duration DEFAULT_STOP_GRACE = Duration.ofMinutes(5);
-
     public BuildRequest {
         Objects.requireNonNull(configFile, "configFile");
         Objects.requireNonNull(outputDir, "outputDir");
@@ -53,15 +52,10 @@ public record BuildRequest(
         Objects.requireNonNull(runId, "runId");
         overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
         producer = producer == null ? Map.of() : Map.copyOf(producer);
-        timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
-        stopGrace = stopGrace == null ? DEFAULT_STOP_GRACE : stopGrace;
+        timeout = timeout == null ? Defaults.TIMEOUT : timeout;
+        stopGrace = stopGrace == null ? Defaults.STOP_GRACE : stopGrace;
         compatibility = compatibility == null ? CompatibilityMode.WARN : compatibility;
         vsphereTls = vsphereTls == null ? VsphereTls.VERIFY : vsphereTls;
         secrets = secrets == null ? BuildSecrets.NONE : secrets;
-    }
-
-    /** How vCenter's TLS certificate is trusted: the JVM trust store, plus an optional CA file, or not at all. */
-    public record VsphereTls(Path caFile, boolean insecure) {
-        public static final VsphereTls VERIFY = new VsphereTls(null, false);
     }
 }

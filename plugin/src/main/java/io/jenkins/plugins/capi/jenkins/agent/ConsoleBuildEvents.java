@@ -1,7 +1,7 @@
 package io.jenkins.plugins.capi.jenkins.agent;
 
-import io.jenkins.plugins.capi.build.BuildListener;
 import io.jenkins.plugins.capi.config.Finding;
+import io.jenkins.plugins.capi.imagebuild.BuildEvents;
 import io.jenkins.plugins.capi.logs.ProgressEvent;
 import java.io.PrintStream;
 
@@ -9,13 +9,13 @@ import java.io.PrintStream;
  * Writes what core reports to the build console (on the agent; the stream is the remoted build log). Builder
  * lines go out as they are; the tool's own lines are prefixed so they stand out from packer and Ansible.
  */
-final class ConsoleBuildListener implements BuildListener {
+final class ConsoleBuildEvents implements BuildEvents {
 
     static final String PREFIX = "[capi] ";
 
     private final PrintStream console;
 
-    ConsoleBuildListener(PrintStream console) {
+    ConsoleBuildEvents(PrintStream console) {
         this.console = console;
     }
 

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.capi.jenkins;
+package io.jenkins.plugins.capi.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.capi.build;
+package io.jenkins.plugins.capi.imagebuild;
 
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.logs.ProgressEvent;
@@ -7,7 +7,7 @@ import io.jenkins.plugins.capi.logs.ProgressEvent;
  * Receives what a build reports while it runs. Every string it gets is already masked.
  * Implementations must be quick: they are called from the log-following thread.
  */
-public interface BuildListener {
+public interface BuildEvents {
 
     /** One line of the builder container's log (ANSI codes stripped, secrets masked). */
     void logLine(String line);

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.capi.build;
+package io.jenkins.plugins.capi.imagebuild;
 
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.logs.FailureHint;

@@ -1,40 +1,33 @@
-package io.jenkins.plugins.capi.jenkins;
+package io.jenkins.plugins.capi.testing;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.io.IOException;
+import com.github.dockerjava.api.model.Container;
+import io.jenkins.plugins.capi.container.ContainerRunner;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
- * The registry-free fake builder image ({@code fake-builder/build.sh}, built by {@code .ci/test}) and the inputs a
- * build with it needs. Tests that run it need a Docker engine on the machine running the test agents; without
- * one they are skipped with a loud reason, never silently.
+ * The registry-free fake builder image ({@code fake-builder/build.sh}) and the inputs a build with it needs, for the
+ * tests of both modules. Tests that run it need a Docker engine: without one they are skipped with a loud reason,
+ * and with {@code CAPI_TEST_REQUIRE_ENGINE=1} they fail instead (see {@link Engine}).
  */
 public final class FakeBuilder {
 
-    public static final String IMAGE = "localhost/capi-fake-builder:latest";
+    public static final String IMAGE = Engine.FAKE_IMAGE;
     public static final String ISO_NAME = "Rocky-8-latest-x86_64-dvd.iso";
     public static final String ISO_CONTENT = "not really an ISO, but its checksum is checked all the same\n";
-    /** The label core puts on every container of a run (ContainerRunner.LABEL_RUN_ID). */
-    public static final String RUN_ID_LABEL = "io.jenkins.capi.run-id";
     /** A password the fake builder prints in its packer command line, as KIB does: it must be masked. */
     public static final String PLANTED_PASSWORD = "Pl4nted-vCenter-Passw0rd-7f3e";
 
     private FakeBuilder() {}
 
+    /** Skips loudly (or fails under CAPI_TEST_REQUIRE_ENGINE=1) without an engine; builds the image when needed. */
     public static void assumeDockerAndImage() {
-        assumeTrue(
-                run("docker", "version", "--format", "{{.Server.Version}}").exitCode == 0,
-                "SKIPPED: no Docker engine reachable (docker version failed); start one with .ci/engine up");
-        assumeTrue(
-                run("docker", "image", "inspect", IMAGE).exitCode == 0,
-                "SKIPPED: " + IMAGE + " is not built; run fake-builder/build.sh");
+        Engine.client();
     }
 
     /** A valid connected Rocky 8 config for the fake builder; {@code extraLines} are appended. */
@@ -63,13 +56,17 @@ public final class FakeBuilder {
         return String.join("\n", lines) + "\n";
     }
 
-    /** Ids of containers (running or not) that belong to {@code runId}. */
+    /** Ids of containers (running or not) of run {@code runId} and of the runs named {@code runId-…} after it. */
     public static List<String> containersOf(String runId) {
-        Result r = run("docker", "ps", "-aq", "--filter", "label=" + RUN_ID_LABEL + "=" + runId);
-        if (r.exitCode != 0) {
-            throw new AssertionError("docker ps failed: " + r.output);
+        List<String> ids = new ArrayList<>();
+        for (Container c : Engine.client().listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(ContainerRunner.LABEL_TOOL, ContainerRunner.TOOL)).exec()) {
+            String label = c.getLabels() == null ? null : c.getLabels().get(ContainerRunner.LABEL_RUN_ID);
+            if (label != null && (label.equals(runId) || label.startsWith(runId + "-"))) {
+                ids.add(c.getId());
+            }
         }
-        return r.output.lines().filter(l -> !l.isBlank()).toList();
+        return ids;
     }
 
     public static String sha256(String text) {
@@ -78,24 +75,6 @@ public final class FakeBuilder {
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private record Result(int exitCode, String output) {}
-
-    private static Result run(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return new Result(-1, "timed out: " + String.join(" ", command));
-            }
-            return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            return new Result(-1, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Result(-1, e.toString());
         }
     }
 }

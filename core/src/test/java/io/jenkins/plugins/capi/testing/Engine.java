@@ -1,8 +1,9 @@
-package io.jenkins.plugins.capi.container;
+package io.jenkins.plugins.capi.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.github.dockerjava.api.DockerClient;
+import io.jenkins.plugins.capi.container.EngineConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -12,15 +13,15 @@ import org.junit.jupiter.api.Assumptions;
  * The real Docker engine and the fake builder image for integration tests. Without an engine the tests are
  * skipped with a loud message, unless {@code CAPI_TEST_REQUIRE_ENGINE=1} (set by .ci/test): then they fail.
  */
-final class Engine {
+public final class Engine {
 
-    static final String FAKE_IMAGE = "localhost/capi-fake-builder:latest";
+    public static final String FAKE_IMAGE = "localhost/capi-fake-builder:latest";
     private static DockerClient client;
     private static boolean imageBuilt;
 
     private Engine() {}
 
-    static synchronized DockerClient client() {
+    public static synchronized DockerClient client() {
         if (client == null) {
             DockerClient c = EngineConnection.open(null);
             try {
@@ -47,7 +48,7 @@ final class Engine {
         }
         Path script = Path.of("..", "fake-builder", "build.sh").toAbsolutePath().normalize();
         if (!Files.isRegularFile(script)) {
-            fail("fake builder script not found at " + script + "; run the tests from core/");
+            fail("fake builder script not found at " + script + "; run the tests from a module folder (core/ or plugin/)");
         }
         try {
             Process p = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true).start();

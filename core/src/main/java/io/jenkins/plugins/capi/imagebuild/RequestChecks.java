@@ -26,8 +26,8 @@ public final class RequestChecks {
 
     public static List<Finding> check(BuildRequest r) {
         List<Finding> findings = new ArrayList<>();
-        ImageReference.problem(r.builderImage()).ifPresent(p -> findings.add(error(Setting.BUILDER_IMAGE, p,
-                "write a reference such as registry.example.com/capi-builder:v4.6.24")));
+        // ImageReference's messages end with the fix already.
+        ImageReference.problem(r.builderImage()).ifPresent(p -> findings.add(error(Setting.BUILDER_IMAGE, p, null)));
         EngineHost.problem(r.dockerHost()).ifPresent(p -> findings.add(error(Setting.DOCKER_HOST, p, null)));
         if (r.timeout().isNegative() || r.timeout().isZero()) {
             findings.add(error(Setting.TIMEOUT, "the time limit must be longer than 0",

@@ -7,21 +7,24 @@ import io.jenkins.plugins.capi.config.ConfigKey;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.config.ImageConfig;
 import io.jenkins.plugins.capi.config.Severity;
+import io.jenkins.plugins.capi.container.ExecSequence;
 import io.jenkins.plugins.capi.customize.CustomizationOption.Style;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The vendor's workaround for Rocky Linux builds from an existing VM ({@code vcenter_template}): such builds stop on
  * an erroneous Ansible task that demands Red Hat Subscription Management credentials. Instead of the image's own
  * start-up, the container is kept idle, the task is cut out of the role with {@code sed}, and the clone build's make
- * target is run by hand. The three commands are run through the Engine API's exec calls.
+ * target is run by hand: the container's command and two execs through the Engine API.
  *
  * @param osVersion {@code rockylinux-8} or {@code rockylinux-9}
+ * @param style     which option name the hints use
  */
-public record RhsmWorkaround(String osVersion) {
+public record RhsmWorkaround(String osVersion, Style style) {
 
     /** The builder release whose guide prescribes the workaround; later releases are assumed to need it too. */
     public static final BuilderVersion FIRST_DOCUMENTED = new BuilderVersion(4, 6, 24);
@@ -29,8 +32,6 @@ public record RhsmWorkaround(String osVersion) {
     public static final String TASKS_FILE = "/home/imagebuilder/ansible/roles/setup/tasks/redhat.yml";
     /** The sed range the vendor gives: from the task's name to the condition that ends it. */
     static final String TASK_RANGE = "/Fail if RHSM_USER or RHSM_PASS/,/lookup.*RHSM_PASS.*length == 0/d";
-    /** What remains of the task when the sed did not take it out. */
-    static final String TASK_NAME = "Fail if RHSM_USER or RHSM_PASS";
 
     public enum Mode {
         /** On for Rocky clone builds on a builder version the vendor documents it for; off otherwise. */
@@ -64,14 +65,21 @@ public record RhsmWorkaround(String osVersion) {
         return List.of("sed", "--in-place", TASK_RANGE, TASKS_FILE);
     }
 
-    /** Exits 1 when the task is gone (grep found nothing), 0 when it is still there. */
-    public List<String> verifyCommand() {
-        return List.of("grep", "--line-number", "--fixed-strings", TASK_NAME, TASKS_FILE);
-    }
-
     /** The clone build itself; its output is the build log. */
     public List<String> buildCommand() {
         return List.of("make", "build-node-ova-vsphere-clone-" + osVersion);
+    }
+
+    /** The edit, an exec that must succeed before the build starts. */
+    public List<ExecSequence.Step> preparation() {
+        return List.of(new ExecSequence.Step("remove the RHSM credential check", patchCommand(), Set.of(0),
+                "this builder image has no " + TASKS_FILE + " to edit, so the workaround does not fit it; run the"
+                        + " build with " + RHSM_WORKAROUND.displayName(style) + " off"));
+    }
+
+    /** The build command as an exec; its exit code is the build's result. */
+    public ExecSequence.Step build() {
+        return new ExecSequence.Step("clone build", buildCommand(), Set.of(0), null);
     }
 
     /** Readable lines for {@code plan}. */
@@ -80,8 +88,7 @@ public record RhsmWorkaround(String osVersion) {
                 "clone build with the RHSM workaround: the container runs '" + String.join(" ", idleCommand())
                         + "' instead of the image's start-up",
                 "exec 1: " + String.join(" ", quoted(patchCommand())) + "  (removes the RHSM credential check task)",
-                "exec 2: " + String.join(" ", quoted(verifyCommand())) + "  (must find nothing)",
-                "exec 3: " + String.join(" ", buildCommand()) + "  (the build; its exit code is the result)");
+                "exec 2: " + String.join(" ", buildCommand()) + "  (the build; its exit code is the result)");
     }
 
     private static List<String> quoted(List<String> args) {
@@ -120,7 +127,7 @@ public record RhsmWorkaround(String osVersion) {
             }
             findings.add(info(style, "the RHSM workaround is on (forced): the build runs through exec instead of the"
                     + " image's start-up"));
-            return new Decision(Optional.of(new RhsmWorkaround(os)), findings);
+            return new Decision(Optional.of(new RhsmWorkaround(os, style)), findings);
         }
         if (!clone || !rocky) {
             return new Decision(Optional.empty(), findings);
@@ -144,7 +151,7 @@ public record RhsmWorkaround(String osVersion) {
         }
         findings.add(info(style, "the RHSM workaround applies (Rocky from an existing VM, builder "
                 + builderVersion.get() + "): the build runs through exec instead of the image's start-up"));
-        return new Decision(Optional.of(new RhsmWorkaround(os)), findings);
+        return new Decision(Optional.of(new RhsmWorkaround(os, style)), findings);
     }
 
     private static boolean documentedFor(Optional<BuilderVersion> v) {

@@ -29,7 +29,7 @@ class RhsmWorkaroundTest {
 
     @Test
     void autoAppliesToRockyClonesOnTheDocumentedBuilderAndLater() {
-        assertThat(decide(Mode.AUTO, ROCKY_CLONE, V4624).workaround()).contains(new RhsmWorkaround("rockylinux-8"));
+        assertThat(decide(Mode.AUTO, ROCKY_CLONE, V4624).workaround()).contains(new RhsmWorkaround("rockylinux-8", Style.CLI));
         assertThat(decide(Mode.AUTO, ROCKY_CLONE, BuilderVersion.parse("4.7.3")).workaround()).isPresent();
         assertThat(decide(Mode.AUTO, ROCKY_CLONE, BuilderVersion.parse("4.6.23")).workaround()).isEmpty();
         assertThat(decide(Mode.AUTO, config(), V4624).workaround()).isEmpty();
@@ -65,14 +65,14 @@ class RhsmWorkaroundTest {
 
     @Test
     void theCommandsAreTheVendorsWithoutAShell() {
-        RhsmWorkaround w = new RhsmWorkaround("rockylinux-9");
+        RhsmWorkaround w = new RhsmWorkaround("rockylinux-9", Style.CLI);
         assertThat(w.idleCommand()).containsExactly("sleep", "infinity");
         assertThat(w.patchCommand()).containsExactly("sed", "--in-place",
                 "/Fail if RHSM_USER or RHSM_PASS/,/lookup.*RHSM_PASS.*length == 0/d",
                 "/home/imagebuilder/ansible/roles/setup/tasks/redhat.yml");
         assertThat(w.buildCommand()).containsExactly("make", "build-node-ova-vsphere-clone-rockylinux-9");
-        assertThat(w.describe()).hasSize(4).last().asString()
-                .startsWith("exec 3: make build-node-ova-vsphere-clone-rockylinux-9");
+        assertThat(w.describe()).hasSize(3).last().asString()
+                .startsWith("exec 2: make build-node-ova-vsphere-clone-rockylinux-9");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.capi.customize;
 
-import io.jenkins.plugins.capi.customize.CustomizationOption.Style;
 import java.nio.file.Path;
 
 /**
@@ -15,19 +14,17 @@ import java.nio.file.Path;
  * @param kickstart the kickstart to rewrite (or to stage unchanged when no static IP is asked for); null for the
  *                  air-gap archive's one, or none
  * @param rhsm      the RHSM workaround mode
- * @param style     which option names findings use
  */
 public record Customization(CustomScripts scripts, Path baseDir, StaticIp staticIp, Path kickstart,
-                            RhsmWorkaround.Mode rhsm, Style style) {
+                            RhsmWorkaround.Mode rhsm) {
 
-    public static final Customization NONE = new Customization(null, null, null, null, null, null);
+    public static final Customization NONE = new Customization(null, null, null, null, null);
 
     public Customization {
         scripts = scripts == null ? CustomScripts.NONE : scripts;
         baseDir = (baseDir == null ? Path.of("") : baseDir).toAbsolutePath().normalize();
         staticIp = staticIp == null ? StaticIp.NONE : staticIp;
         rhsm = rhsm == null ? RhsmWorkaround.Mode.AUTO : rhsm;
-        style = style == null ? Style.CLI : style;
     }
 
     /** The kickstart as an absolute path, or null. */
@@ -36,27 +33,23 @@ public record Customization(CustomScripts scripts, Path baseDir, StaticIp static
     }
 
     public Customization withBaseDir(Path dir) {
-        return new Customization(scripts, dir, staticIp, kickstart, rhsm, style);
+        return new Customization(scripts, dir, staticIp, kickstart, rhsm);
     }
 
     public Customization withScripts(CustomScripts s) {
-        return new Customization(s, baseDir, staticIp, kickstart, rhsm, style);
+        return new Customization(s, baseDir, staticIp, kickstart, rhsm);
     }
 
     public Customization withStaticIp(StaticIp ip) {
-        return new Customization(scripts, baseDir, ip, kickstart, rhsm, style);
+        return new Customization(scripts, baseDir, ip, kickstart, rhsm);
     }
 
     public Customization withKickstart(Path file) {
-        return new Customization(scripts, baseDir, staticIp, file, rhsm, style);
+        return new Customization(scripts, baseDir, staticIp, file, rhsm);
     }
 
     public Customization withRhsm(RhsmWorkaround.Mode mode) {
-        return new Customization(scripts, baseDir, staticIp, kickstart, mode, style);
-    }
-
-    public Customization withStyle(Style s) {
-        return new Customization(scripts, baseDir, staticIp, kickstart, rhsm, s);
+        return new Customization(scripts, baseDir, staticIp, kickstart, mode);
     }
 
     public boolean requested() {

@@ -1,17 +1,12 @@
 package io.jenkins.plugins.capi.customize;
 
-import static io.jenkins.plugins.capi.customize.CustomizationOption.BUILDER_IMAGE;
-import static io.jenkins.plugins.capi.customize.CustomizationOption.KICKSTART;
-import static io.jenkins.plugins.capi.customize.CustomizationOption.STATIC_IP;
-
 import io.jenkins.plugins.capi.Defaults;
 import io.jenkins.plugins.capi.config.BuilderVersion;
 import io.jenkins.plugins.capi.config.ConfigKey;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.config.ImageConfig;
-import io.jenkins.plugins.capi.config.Severity;
+import io.jenkins.plugins.capi.config.Setting;
 import io.jenkins.plugins.capi.config.SourceLocation;
-import io.jenkins.plugins.capi.customize.CustomizationOption.Style;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,7 +65,7 @@ public final class CustomizationPlan {
         plan.checkScripts(customization, builderImage);
         plan.checkKickstart(customization, config, airgapArchive);
         RhsmWorkaround.Decision d = RhsmWorkaround.decide(customization.rhsm(), config,
-                BuilderVersion.fromImageReference(builderImage), customization.style());
+                BuilderVersion.fromImageReference(builderImage));
         plan.findings.addAll(d.findings());
         plan.rhsm = d.workaround();
         d.workaround().ifPresent(w -> plan.describe.addAll(w.describe()));
@@ -88,58 +83,55 @@ public final class CustomizationPlan {
         if (!scripts.requested()) {
             return;
         }
-        Style style = c.style();
         Optional<BuilderVersion> version = BuilderVersion.fromImageReference(builderImage);
-        String scriptOptions = CustomizationOption.PRE_SCRIPT.displayName(style) + "/"
-                + CustomizationOption.POST_SCRIPT.displayName(style);
         if (version.isEmpty()) {
-            findings.add(Finding.warning(BUILDER_IMAGE.location(style), "cannot tell the builder version from '"
+            findings.add(SettingFindings.warning(Setting.BUILDER_IMAGE, "cannot tell the builder version from '"
                     + builderImage + "'; custom scripts need " + SCRIPTS_FROM + " or later",
                     "use an image tagged with its version, e.g. " + Defaults.BUILDER_IMAGE));
         } else if (version.get().isBefore(SCRIPTS_FROM)) {
-            findings.add(Finding.error(BUILDER_IMAGE.location(style), "builder " + version.get() + " ("
-                    + builderImage + ") does not run custom scripts; they need " + SCRIPTS_FROM + " or later",
+            findings.add(SettingFindings.error(Setting.BUILDER_IMAGE, "builder " + version.get() + " (" + builderImage
+                            + ") does not run custom scripts; they need " + SCRIPTS_FROM + " or later",
                     "use a builder image of " + SCRIPTS_FROM + " or later (e.g. " + Defaults.BUILDER_IMAGE
-                            + "), or drop " + scriptOptions));
+                            + "), or leave the custom scripts out"));
         }
         for (ScriptPhase phase : ScriptPhase.values()) {
-            checkPhase(phase, scripts.patterns(phase), c.baseDir(), style);
+            checkPhase(phase, scripts.patterns(phase), c.baseDir());
         }
     }
 
-    private void checkPhase(ScriptPhase phase, List<String> patterns, Path base, Style style) {
+    private void checkPhase(ScriptPhase phase, List<String> patterns, Path base) {
         if (patterns.isEmpty()) {
             return;
         }
-        SourceLocation option = phase.option().location(style);
-        String optionName = phase.option().displayName(style);
+        Setting setting = phase.setting();
+        String what = "the " + phase.label() + " script";
         Map<Path, String> selected = new LinkedHashMap<>();
         for (String pattern : patterns) {
             List<Path> files;
             try {
                 files = WorkspaceGlob.expand(base, pattern);
             } catch (IOException | RuntimeException e) {
-                findings.add(Finding.error(option, optionName + " '" + pattern + "' cannot be searched in " + base
-                        + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", "check the pattern and"
-                        + " the folder's permissions"));
+                findings.add(SettingFindings.error(setting, what + " pattern '" + pattern + "' cannot be searched in "
+                        + base + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
+                        "check the pattern and the folder's permissions"));
                 continue;
             }
             if (WorkspaceGlob.isGlob(pattern) && files.isEmpty()) {
-                findings.add(Finding.error(option, optionName + " '" + pattern + "' matches no file in " + base,
-                        "check the pattern; it is relative to " + base));
+                findings.add(SettingFindings.error(setting, what + " pattern '" + pattern + "' matches no file in "
+                        + base, "check the pattern; it is relative to " + base));
                 continue;
             }
             for (Path f : files) {
                 if (!Files.exists(f)) {
-                    findings.add(Finding.error(option, optionName + " '" + pattern + "': " + f + " does not exist",
-                            "check the path; it is relative to " + base));
+                    findings.add(SettingFindings.error(setting, what + " '" + pattern + "': " + f
+                            + " does not exist", "check the path; it is relative to " + base));
                     continue;
                 }
                 Path key = realPath(f);
                 if (selected.containsKey(key)) {
-                    findings.add(new Finding(Severity.INFO, null, option, optionName + " '" + pattern + "' selects "
-                            + f + " again; it was already selected by '" + selected.get(key)
-                            + "' and runs once, at that place", null));
+                    findings.add(SettingFindings.info(setting, what + " pattern '" + pattern + "' selects " + f
+                            + " again; it was already selected by '" + selected.get(key)
+                            + "' and runs once, at that place"));
                     continue;
                 }
                 selected.put(key, pattern);
@@ -155,11 +147,11 @@ public final class CustomizationPlan {
             String stagedName = String.format("%0" + width + "d", n) + "-" + f.getFileName();
             String relative = phase.relativeFolder() + "/" + stagedName;
             if (!names.add(stagedName)) {
-                findings.add(Finding.error(option, "two scripts would both be staged as " + relative,
-                        "give each script once"));
+                findings.add(SettingFindings.error(setting, "two " + phase.label() + " scripts would both be staged"
+                        + " as " + relative, "give each script once"));
             }
             checkTarget(relative, "custom script " + f.getFileName(), "rename or move your "
-                    + outputDir.resolve(relative) + ", or keep your own scripts under another name; they run too");
+                    + outputDir.resolve(relative) + ", or keep your own scripts under another name; they run too", null);
             if (script.ok()) {
                 staged.add(new StagedFile(relative, script.content(), true, f.toString()));
             }
@@ -168,9 +160,9 @@ public final class CustomizationPlan {
         }
         List<String> own = ownFiles(phase.relativeFolder());
         if (!own.isEmpty()) {
-            findings.add(new Finding(Severity.INFO, null, option, outputDir.resolve(phase.relativeFolder())
+            findings.add(SettingFindings.info(setting, outputDir.resolve(phase.relativeFolder())
                     + " already holds your own " + String.join(", ", own) + "; the builder runs them too, in name order"
-                    + " with the staged ones", null));
+                    + " with the staged ones"));
             describe.add("custom scripts (" + phase.label() + ") of your own, left as they are and run as well: "
                     + String.join(", ", own));
         }
@@ -199,7 +191,7 @@ public final class CustomizationPlan {
     }
 
     /** A staged file must not replace anything of the user's, nor need a folder where a file is. */
-    private void checkTarget(String relative, String what, String hint) {
+    private void checkTarget(String relative, String what, String hint, Setting hintRefersTo) {
         Path target = outputDir.resolve(relative);
         for (Path p = target.getParent(); p != null && p.startsWith(outputDir) && !p.equals(outputDir);
              p = p.getParent()) {
@@ -210,16 +202,16 @@ public final class CustomizationPlan {
             }
         }
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !leftovers.contains(relative)) {
-            findings.add(Finding.error(SourceLocation.of(target.toString()), "staging " + what + " would overwrite "
-                    + target + ", which this tool did not put there", hint));
+            Finding f = Finding.error(SourceLocation.of(target.toString()), "staging " + what + " would overwrite "
+                    + target + ", which this tool did not put there", hint);
+            findings.add(hintRefersTo == null ? f : f.about(hintRefersTo));
         }
     }
 
     // ---- static IP and kickstart ----
 
     private void checkKickstart(Customization c, ImageConfig config, Path airgapArchive) {
-        Style style = c.style();
-        StaticIp.Checked ip = c.staticIp().check(style);
+        StaticIp.Checked ip = c.staticIp().check();
         findings.addAll(ip.findings());
         boolean wantsIp = c.staticIp().requested();
         Path given = c.kickstartFile();
@@ -228,17 +220,18 @@ public final class CustomizationPlan {
         }
         String os = config.osVersion();
         if (!config.vcenterTemplate().isBlank()) {
-            String what = wantsIp ? STATIC_IP.displayName(style) : KICKSTART.displayName(style);
-            findings.add(Finding.error(wantsIp ? STATIC_IP.location(style) : KICKSTART.location(style), what
-                            + " does not apply to a build from an existing VM (vcenter_template is set): no OS is"
-                            + " installed, so no kickstart is read, and the clone keeps the base VM's network settings",
-                    "give the base VM the address it should build with, or drop " + what));
+            Setting setting = wantsIp ? Setting.STATIC_IP : Setting.KICKSTART;
+            findings.add(SettingFindings.error(setting, (wantsIp ? "a static IP" : "a kickstart") + " does not apply"
+                            + " to a build from an existing VM (vcenter_template is set): no OS is installed, so no"
+                            + " kickstart is read, and the clone keeps the base VM's network settings",
+                    "give the base VM the address it should build with, and leave the "
+                            + (wantsIp ? "static IP" : "kickstart") + " out"));
             return;
         }
         if (wantsIp && !Kickstart.supports(os)) {
-            findings.add(Finding.error(ConfigKey.OS_VERSION, config.locationOf(ConfigKey.OS_VERSION),
-                    STATIC_IP.displayName(style) + " rewrites the kickstart of rockylinux-8/9 and rhel-8/9, not of '"
-                            + os + "'", "set os_version to one of them, or drop " + STATIC_IP.displayName(style)));
+            findings.add(Finding.error(ConfigKey.OS_VERSION, config.locationOf(ConfigKey.OS_VERSION), "a static IP is"
+                    + " written into the kickstart of rockylinux-8/9 and rhel-8/9, not of '" + os + "'",
+                    "set os_version to one of them, or leave the static IP out").about(Setting.STATIC_IP));
             return;
         }
         Path target = outputDir.resolve(KICKSTART_FILE);
@@ -247,42 +240,43 @@ public final class CustomizationPlan {
             source = Kickstart.inArchive(airgapArchive, os).orElse(null);
         }
         if (source == null) {
-            findings.add(noKickstart(config, style, target));
+            findings.add(noKickstart(config, target));
             return;
         }
         SourceLocation at = SourceLocation.of(source.toString());
         if (!Files.isRegularFile(source)) {
-            findings.add(Finding.error(given != null ? KICKSTART.location(style) : at, "kickstart " + source
-                    + " does not exist or is not a file", given != null ? "check the path given to "
-                    + KICKSTART.displayName(style) : "check the air-gap archive: it should have kickstart/"
-                    + source.getFileName()));
+            findings.add(given != null
+                    ? SettingFindings.error(Setting.KICKSTART, "the kickstart " + source + " does not exist or is not"
+                            + " a file", "check the kickstart's path")
+                    : Finding.error(at, "the air-gap archive has no kickstart " + source, "check the archive: it"
+                            + " should have kickstart/" + source.getFileName()));
             return;
         }
         if (isSameFile(source, target)) {
             if (wantsIp) {
                 findings.add(Finding.error(at, "the kickstart to rewrite is " + target + " itself, where the rewritten"
                                 + " one must go; your file would be replaced",
-                        "move it out of the output folder (e.g. to " + target.getParent().getParent() + "/ks.cfg.dhcp)"
-                                + " and pass that path to " + KICKSTART.displayName(style)));
+                        "move it out of the output folder (e.g. to " + target.getParent().getParent()
+                                + "/ks.cfg.dhcp) and give that path as the kickstart").about(Setting.KICKSTART));
             } else {
                 describe.add("kickstart: " + target + " is already in place; nothing is staged");
             }
             return;
         }
-        checkTarget(KICKSTART_FILE, "the kickstart", "move your " + target + " out of the output folder and pass it"
-                + " to " + KICKSTART.displayName(style) + (wantsIp ? "; it is then rewritten into place" : ""));
+        checkTarget(KICKSTART_FILE, "the kickstart", "move your " + target + " out of the output folder and give its"
+                + " new path as the kickstart" + (wantsIp ? "; it is then rewritten into place" : ""), Setting.KICKSTART);
         Kickstart kickstart;
         try {
             kickstart = Kickstart.read(source);
         } catch (IOException e) {
-            findings.add(Finding.error(at, "kickstart " + source + " cannot be read: " + e.getMessage(),
+            findings.add(Finding.error(at, "the kickstart " + source + " cannot be read: " + e.getMessage(),
                     "give a readable kickstart file"));
             return;
         }
         if (kickstart.isBlank()) {
-            findings.add(Finding.error(at, "kickstart " + source + " is empty", wantsIp
+            findings.add(Finding.error(at, "the kickstart " + source + " is empty", wantsIp
                     ? "give the kickstart of " + os + ", e.g. " + Kickstart.upstreamUrl(os).orElse("the upstream one")
-                    : "give a kickstart, or drop " + KICKSTART.displayName(style)));
+                    : "give a kickstart, or leave it out"));
             return;
         }
         if (!wantsIp) {
@@ -290,7 +284,7 @@ public final class CustomizationPlan {
             try {
                 original = Files.readAllBytes(source);
             } catch (IOException e) {
-                findings.add(Finding.error(at, "kickstart " + source + " cannot be read: " + e.getMessage(),
+                findings.add(Finding.error(at, "the kickstart " + source + " cannot be read: " + e.getMessage(),
                         "give a readable kickstart file"));
                 return;
             }
@@ -312,41 +306,36 @@ public final class CustomizationPlan {
                 describe.add("  with: " + r.line());
             }
         } else if (rewrite instanceof Kickstart.NoDhcpLine n) {
-            findings.add(Finding.error(at, "kickstart " + source + " has no DHCP network line to replace for " + os
+            findings.add(Finding.error(at, "the kickstart " + source + " has no DHCP network line to replace for " + os
                             + "; its network lines: " + (n.networkLines().isEmpty() ? "none" : listing(n.networkLines())),
                     "make its network line the builder's DHCP line (" + String.join(" / ", n.expected())
-                            + "), or, if it already sets a static address, pass it with "
-                            + KICKSTART.displayName(style) + " alone, without " + STATIC_IP.displayName(style)));
+                            + "), or, if it already sets a static address, give it as the kickstart without a static IP")
+                    .about(Setting.KICKSTART));
         } else if (rewrite instanceof Kickstart.DhcpLineTwice t) {
             findings.add(Finding.error(new SourceLocation(source.toString(), t.lines().get(1).number(), 0),
-                    "kickstart " + source + " has the DHCP network line more than once: " + listing(t.lines()),
+                    "the kickstart " + source + " has the DHCP network line more than once: " + listing(t.lines()),
                     "keep one of them"));
         } else {
             throw new IllegalStateException("os_version was checked above: " + rewrite);
         }
     }
 
-    private Finding noKickstart(ImageConfig config, Style style, Path target) {
+    private Finding noKickstart(ImageConfig config, Path target) {
         String os = config.osVersion();
-        String option = KICKSTART.displayName(style);
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !leftovers.contains(KICKSTART_FILE)) {
-            return Finding.error(KICKSTART.location(style), STATIC_IP.displayName(style) + " needs a kickstart to"
-                    + " rewrite; " + target + " is there, but the rewritten one must take its place",
-                    "move it out of the output folder (e.g. to " + target.getParent().getParent()
-                            + "/ks.cfg.dhcp) and pass that path to " + option);
+            return SettingFindings.error(Setting.KICKSTART, "a static IP needs a kickstart to rewrite; " + target
+                    + " is there, but the rewritten one must take its place", "move it out of the output folder (e.g."
+                    + " to " + target.getParent().getParent() + "/ks.cfg.dhcp) and give that path as the kickstart");
         }
-        if (config.airgap()) {
-            return Finding.error(KICKSTART.location(style), STATIC_IP.displayName(style) + " needs the kickstart of "
-                            + os + "; air-gapped builds take it from the builder archive",
-                    "pass " + option + " <extracted archive>/kickstart/"
-                            + Kickstart.inArchive(Path.of(""), os).map(p -> p.getFileName().toString()).orElse("ks.cfg.<os>"));
-        }
-        String url = Kickstart.upstreamUrl(os).orElseThrow();
         String local = Kickstart.inArchive(Path.of(""), os).map(p -> p.getFileName().toString()).orElseThrow();
-        return Finding.error(KICKSTART.location(style), STATIC_IP.displayName(style) + " needs the kickstart of "
-                        + os + " to rewrite, and none was given",
-                "download the image builder's own: curl --location --output " + local + " " + url + " and pass "
-                        + option + " " + local);
+        if (config.airgap()) {
+            return SettingFindings.error(Setting.KICKSTART, "a static IP needs the kickstart of " + os
+                    + "; air-gapped builds take it from the builder archive", "give the extracted archive's"
+                    + " kickstart/" + local + " as the kickstart");
+        }
+        return SettingFindings.error(Setting.KICKSTART, "a static IP needs the kickstart of " + os
+                + " to rewrite, and none was given", "download the image builder's own (curl --location --output "
+                + local + " " + Kickstart.upstreamUrl(os).orElseThrow() + ") and give " + local + " as the kickstart");
     }
 
     private static boolean isSameFile(Path a, Path b) {

@@ -1,14 +1,11 @@
 package io.jenkins.plugins.capi.customize;
 
-import static io.jenkins.plugins.capi.customize.CustomizationOption.RHSM_WORKAROUND;
+import static io.jenkins.plugins.capi.config.Setting.RHSM_WORKAROUND;
 
 import io.jenkins.plugins.capi.config.BuilderVersion;
-import io.jenkins.plugins.capi.config.ConfigKey;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.config.ImageConfig;
-import io.jenkins.plugins.capi.config.Severity;
 import io.jenkins.plugins.capi.container.ExecSequence;
-import io.jenkins.plugins.capi.customize.CustomizationOption.Style;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +19,8 @@ import java.util.Set;
  * target is run by hand: the container's command and two execs through the Engine API.
  *
  * @param osVersion {@code rockylinux-8} or {@code rockylinux-9}
- * @param style     which option name the hints use
  */
-public record RhsmWorkaround(String osVersion, Style style) {
+public record RhsmWorkaround(String osVersion) {
 
     /** The builder release whose guide prescribes the workaround; later releases are assumed to need it too. */
     public static final BuilderVersion FIRST_DOCUMENTED = new BuilderVersion(4, 6, 24);
@@ -74,7 +70,7 @@ public record RhsmWorkaround(String osVersion, Style style) {
     public List<ExecSequence.Step> preparation() {
         return List.of(new ExecSequence.Step("remove the RHSM credential check", patchCommand(), Set.of(0),
                 "this builder image has no " + TASKS_FILE + " to edit, so the workaround does not fit it; run the"
-                        + " build with " + RHSM_WORKAROUND.displayName(style) + " off"));
+                        + " build with the RHSM workaround off"));
     }
 
     /** The build command as an exec; its exit code is the build's result. */
@@ -99,66 +95,61 @@ public record RhsmWorkaround(String osVersion, Style style) {
      * Decides from the mode, the config and the builder version. Errors: forced on where it cannot apply (no
      * {@code vcenter_template}, or RHEL, whose subscription check is real).
      */
-    public static Decision decide(Mode mode, ImageConfig config, Optional<BuilderVersion> builderVersion, Style style) {
+    public static Decision decide(Mode mode, ImageConfig config, Optional<BuilderVersion> builderVersion) {
         List<Finding> findings = new ArrayList<>();
         String os = config.osVersion();
         boolean clone = !config.vcenterTemplate().isBlank();
         boolean rocky = os.startsWith("rockylinux-");
-        String option = RHSM_WORKAROUND.displayName(style);
         if (mode == Mode.OFF) {
             if (clone && rocky && !config.airgap() && documentedFor(builderVersion)) {
-                findings.add(info(style, "the RHSM workaround is off; the vendor documents that Rocky builds from an"
-                        + " existing VM stop on an RHSM credential check without it"));
+                findings.add(SettingFindings.info(RHSM_WORKAROUND, "the RHSM workaround is off; the vendor documents"
+                        + " that Rocky builds from an existing VM stop on an RHSM credential check without it"));
             }
             return new Decision(Optional.empty(), findings);
         }
         if (mode == Mode.ON) {
             if (!clone) {
-                findings.add(Finding.error(RHSM_WORKAROUND.location(style), option + " on needs a build from an"
-                                + " existing VM, but vcenter_template is not set",
-                        "set vcenter_template to the base VM, or set " + option + " to auto"));
+                findings.add(SettingFindings.error(RHSM_WORKAROUND, "the RHSM workaround is on, but it applies only to"
+                                + " builds from an existing VM, and vcenter_template is not set",
+                        "set vcenter_template to the base VM, or set the RHSM workaround to auto"));
                 return new Decision(Optional.empty(), findings);
             }
             if (!rocky) {
-                findings.add(Finding.error(RHSM_WORKAROUND.location(style), option + " on removes the RHSM credential"
-                                + " check, which " + os + " builds need (the subscription is real there)",
-                        "set " + option + " to auto or off for " + os));
+                findings.add(SettingFindings.error(RHSM_WORKAROUND, "the RHSM workaround is on; it removes the RHSM"
+                                + " credential check, which " + os + " builds need (the subscription is real there)",
+                        "set the RHSM workaround to auto or off for " + os));
                 return new Decision(Optional.empty(), findings);
             }
-            findings.add(info(style, "the RHSM workaround is on (forced): the build runs through exec instead of the"
-                    + " image's start-up"));
-            return new Decision(Optional.of(new RhsmWorkaround(os, style)), findings);
+            findings.add(SettingFindings.info(RHSM_WORKAROUND, "the RHSM workaround is on (forced): the build runs"
+                    + " through exec instead of the image's start-up"));
+            return new Decision(Optional.of(new RhsmWorkaround(os)), findings);
         }
         if (!clone || !rocky) {
             return new Decision(Optional.empty(), findings);
         }
         if (config.airgap()) {
-            findings.add(info(style, "the RHSM workaround is off for air-gapped builds: the vendor's air-gap guide runs"
-                    + " the image's own start-up; set " + option + " on to apply it anyway"));
+            findings.add(SettingFindings.info(RHSM_WORKAROUND, "the RHSM workaround is off for air-gapped builds: the"
+                    + " vendor's air-gap guide runs the image's own start-up; set it on to apply it anyway"));
             return new Decision(Optional.empty(), findings);
         }
         if (builderVersion.isEmpty()) {
-            findings.add(Finding.warning(RHSM_WORKAROUND.location(style), "the builder version cannot be read from the"
-                            + " image reference, so the RHSM workaround (documented from " + FIRST_DOCUMENTED
+            findings.add(SettingFindings.warning(RHSM_WORKAROUND, "the builder version cannot be read from the image"
+                            + " reference, so the RHSM workaround (documented from " + FIRST_DOCUMENTED
                             + ") is not applied",
-                    "set " + option + " on if the image is " + FIRST_DOCUMENTED + " or later, or off to silence this"));
+                    "set the RHSM workaround on if the image is " + FIRST_DOCUMENTED + " or later, or off to silence this"));
             return new Decision(Optional.empty(), findings);
         }
         if (!documentedFor(builderVersion)) {
-            findings.add(info(style, "builder " + builderVersion.get() + " predates the vendor's Rocky-from-VM guide ("
-                    + FIRST_DOCUMENTED + "); the RHSM workaround is not applied"));
+            findings.add(SettingFindings.info(RHSM_WORKAROUND, "builder " + builderVersion.get() + " predates the"
+                    + " vendor's Rocky-from-VM guide (" + FIRST_DOCUMENTED + "); the RHSM workaround is not applied"));
             return new Decision(Optional.empty(), findings);
         }
-        findings.add(info(style, "the RHSM workaround applies (Rocky from an existing VM, builder "
-                + builderVersion.get() + "): the build runs through exec instead of the image's start-up"));
-        return new Decision(Optional.of(new RhsmWorkaround(os, style)), findings);
+        findings.add(SettingFindings.info(RHSM_WORKAROUND, "the RHSM workaround applies (Rocky from an existing VM,"
+                + " builder " + builderVersion.get() + "): the build runs through exec instead of the image's start-up"));
+        return new Decision(Optional.of(new RhsmWorkaround(os)), findings);
     }
 
     private static boolean documentedFor(Optional<BuilderVersion> v) {
         return v.isPresent() && !v.get().isBefore(FIRST_DOCUMENTED);
-    }
-
-    private static Finding info(Style style, String message) {
-        return new Finding(Severity.INFO, ConfigKey.VCENTER_TEMPLATE.key(), RHSM_WORKAROUND.location(style), message, null);
     }
 }

@@ -1,13 +1,13 @@
 package io.jenkins.plugins.capi.customize;
 
-import static io.jenkins.plugins.capi.customize.CustomizationOption.GATEWAY;
-import static io.jenkins.plugins.capi.customize.CustomizationOption.HOSTNAME;
-import static io.jenkins.plugins.capi.customize.CustomizationOption.NAMESERVER;
-import static io.jenkins.plugins.capi.customize.CustomizationOption.NETMASK;
-import static io.jenkins.plugins.capi.customize.CustomizationOption.STATIC_IP;
+import static io.jenkins.plugins.capi.config.Setting.GATEWAY;
+import static io.jenkins.plugins.capi.config.Setting.HOSTNAME;
+import static io.jenkins.plugins.capi.config.Setting.NAMESERVERS;
+import static io.jenkins.plugins.capi.config.Setting.NETMASK;
+import static io.jenkins.plugins.capi.config.Setting.STATIC_IP;
 
 import io.jenkins.plugins.capi.config.Finding;
-import io.jenkins.plugins.capi.customize.CustomizationOption.Style;
+import io.jenkins.plugins.capi.config.Setting;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,125 +69,121 @@ public record StaticIp(String ip, String netmask, String gateway, List<String> n
         return ip != null || netmask != null || gateway != null || !nameservers.isEmpty() || hostname != null;
     }
 
-    /** Every problem with the values, each naming its option and the fix; nothing is read or changed. */
-    public Checked check(Style style) {
+    /** Every problem with the values, each at its setting and with the fix; nothing is read or changed. */
+    public Checked check() {
         List<Finding> findings = new ArrayList<>();
         if (!requested()) {
             return new Checked(findings, Optional.empty());
         }
         if (ip == null) {
             List<String> given = new ArrayList<>();
-            if (netmask != null) given.add(NETMASK.displayName(style));
-            if (gateway != null) given.add(GATEWAY.displayName(style));
-            if (!nameservers.isEmpty()) given.add(NAMESERVER.displayName(style));
-            if (hostname != null) given.add(HOSTNAME.displayName(style));
-            findings.add(Finding.error(STATIC_IP.location(style), String.join(", ", given)
-                            + (given.size() == 1 ? " is" : " are") + " given without " + STATIC_IP.displayName(style)
-                            + "; the network options only apply to a static address",
-                    "add " + STATIC_IP.displayName(style) + " with the VM's address, or drop " + String.join(", ", given)));
+            if (netmask != null) given.add("a netmask");
+            if (gateway != null) given.add("a gateway");
+            if (!nameservers.isEmpty()) given.add("name servers");
+            if (hostname != null) given.add("a host name");
+            findings.add(error(STATIC_IP, String.join(", ", given) + (given.size() == 1 ? " is" : " are")
+                    + " given without a static IP; they only apply to one",
+                    "give the build VM's static IP as well, or leave them out for DHCP"));
             return new Checked(findings, Optional.empty());
         }
-        Ipv4Address address = address(STATIC_IP, ip, style, findings);
+        Ipv4Address address = address(STATIC_IP, "the static IP", ip, findings);
         if (address != null && (address.isLoopback() || address.isMulticastOrReserved() || address.isThisNetwork())) {
-            findings.add(Finding.error(STATIC_IP.location(style), STATIC_IP.displayName(style) + " '" + ip
-                    + "' is a loopback, multicast, reserved or 0.x address, not one a VM can have",
-                    "give the address the VM should have on vcenter_network"));
+            findings.add(error(STATIC_IP, "the static IP '" + ip + "' is a loopback, multicast, reserved or 0.x"
+                    + " address, not one a VM can have", "give the address the VM should have on vcenter_network"));
             address = null;
         }
         Netmask mask = null;
         if (netmask == null) {
-            findings.add(missing(NETMASK, style, "the subnet mask, e.g. 255.255.255.0 or 24"));
+            findings.add(error(NETMASK, "a static IP needs a netmask", "give the subnet mask, e.g. 255.255.255.0 or 24"));
         } else {
             try {
                 mask = Netmask.parse(netmask);
             } catch (IllegalArgumentException e) {
-                findings.add(Finding.error(NETMASK.location(style), NETMASK.displayName(style) + " '" + netmask + "' "
-                        + e.getMessage(), "write it in dotted decimal (255.255.255.0) or as a prefix length (24)"));
+                findings.add(error(NETMASK, "the netmask '" + netmask + "' " + e.getMessage(),
+                        "write it in dotted decimal (255.255.255.0) or as a prefix length (24)"));
             }
             if (mask != null && (mask.prefix() == 0 || mask.prefix() > 30)) {
-                findings.add(Finding.error(NETMASK.location(style), NETMASK.displayName(style) + " '" + netmask
-                                + "' (/" + mask.prefix() + ") leaves no room for the VM and a gateway in one subnet",
-                        "use the subnet's real mask, a prefix from 1 to 30 (e.g. 255.255.255.0 or 24)"));
+                findings.add(error(NETMASK, "the netmask '" + netmask + "' (/" + mask.prefix() + ") leaves no room for"
+                                + " the VM and a gateway in one subnet",
+                        "give the subnet's real mask, a prefix from 1 to 30 (e.g. 255.255.255.0 or 24)"));
                 mask = null;
             }
         }
         Ipv4Address gw = null;
         if (gateway == null) {
-            findings.add(missing(GATEWAY, style, "the default gateway of the VM's subnet"));
+            findings.add(error(GATEWAY, "a static IP needs a gateway", "give the default gateway of the VM's subnet"));
         } else {
-            gw = address(GATEWAY, gateway, style, findings);
+            gw = address(GATEWAY, "the gateway", gateway, findings);
         }
         if (address != null && mask != null) {
             String subnet = mask.network(address) + "/" + mask.prefix();
             String range = hostRange(address, mask);
             if (address.equals(mask.network(address))) {
-                findings.add(Finding.error(STATIC_IP.location(style), STATIC_IP.displayName(style) + " '" + ip
-                        + "' is the network address of " + subnet, "use a host address from " + range));
+                findings.add(error(STATIC_IP, "the static IP '" + ip + "' is the network address of " + subnet,
+                        "use a host address from " + range));
             } else if (address.equals(mask.broadcast(address))) {
-                findings.add(Finding.error(STATIC_IP.location(style), STATIC_IP.displayName(style) + " '" + ip
-                        + "' is the broadcast address of " + subnet, "use a host address from " + range));
+                findings.add(error(STATIC_IP, "the static IP '" + ip + "' is the broadcast address of " + subnet,
+                        "use a host address from " + range));
             }
             if (gw != null) {
                 if (!mask.sameSubnet(address, gw)) {
-                    findings.add(Finding.error(GATEWAY.location(style), GATEWAY.displayName(style) + " '" + gateway
-                                    + "' is outside the VM's subnet " + subnet + " (" + STATIC_IP.displayName(style)
-                                    + " " + ip + ", " + NETMASK.displayName(style) + " " + mask.dotted() + ")",
-                            "use the gateway of " + subnet + " (an address from " + range + "), or correct "
-                                    + NETMASK.displayName(style) + " if the subnet is larger"));
+                    findings.add(error(GATEWAY, "the gateway '" + gateway + "' is outside the VM's subnet " + subnet
+                                    + " (static IP " + ip + ", netmask " + mask.dotted() + ")",
+                            "use the gateway of " + subnet + " (an address from " + range
+                                    + "), or correct the netmask if the subnet is larger"));
                 } else if (gw.equals(mask.network(gw)) || gw.equals(mask.broadcast(gw))) {
-                    findings.add(Finding.error(GATEWAY.location(style), GATEWAY.displayName(style) + " '" + gateway
-                            + "' is the " + (gw.equals(mask.network(gw)) ? "network" : "broadcast") + " address of "
-                            + subnet, "use the router's address, one from " + range));
+                    findings.add(error(GATEWAY, "the gateway '" + gateway + "' is the "
+                            + (gw.equals(mask.network(gw)) ? "network" : "broadcast") + " address of " + subnet,
+                            "use the router's address, one from " + range));
                 } else if (gw.equals(address)) {
-                    findings.add(Finding.error(GATEWAY.location(style), GATEWAY.displayName(style) + " '" + gateway
-                            + "' is the VM's own address", "use the router's address in " + subnet));
+                    findings.add(error(GATEWAY, "the gateway '" + gateway + "' is the VM's own address",
+                            "use the router's address in " + subnet));
                 }
             }
         }
         List<Ipv4Address> dns = new ArrayList<>();
         if (nameservers.isEmpty()) {
-            findings.add(missing(NAMESERVER, style, "a DNS server the VM can reach (repeat for more)"));
+            findings.add(error(NAMESERVERS, "a static IP needs a name server",
+                    "give a DNS server the VM can reach (more than one if you like)"));
         } else if (nameservers.size() > MAX_NAMESERVERS) {
-            findings.add(Finding.error(NAMESERVER.location(style), nameservers.size() + " name servers given ("
-                            + String.join(", ", nameservers) + "); the VM's resolver uses only the first "
-                            + MAX_NAMESERVERS, "give at most " + MAX_NAMESERVERS + " " + NAMESERVER.displayName(style)));
+            findings.add(error(NAMESERVERS, nameservers.size() + " name servers are given (" + String.join(", ",
+                    nameservers) + "); the VM's resolver uses only the first " + MAX_NAMESERVERS,
+                    "give at most " + MAX_NAMESERVERS + " name servers"));
         }
         Set<String> seen = new LinkedHashSet<>();
         for (String n : nameservers) {
-            Ipv4Address a = address(NAMESERVER, n, style, findings);
+            Ipv4Address a = address(NAMESERVERS, "the name server", n, findings);
             if (a != null && (a.isMulticastOrReserved() || a.isThisNetwork())) {
-                findings.add(Finding.error(NAMESERVER.location(style), NAMESERVER.displayName(style) + " '" + n
-                        + "' is a multicast, reserved or 0.x address, not a DNS server", "give the DNS server's address"));
+                findings.add(error(NAMESERVERS, "the name server '" + n + "' is a multicast, reserved or 0.x"
+                        + " address, not a DNS server", "give the DNS server's address"));
             } else if (a != null && !seen.add(a.toString())) {
-                findings.add(Finding.warning(NAMESERVER.location(style), NAMESERVER.displayName(style) + " '" + n
-                        + "' is given twice", "give each name server once"));
+                findings.add(SettingFindings.warning(NAMESERVERS, "the name server '" + n + "' is given twice",
+                        "give each name server once"));
             } else if (a != null) {
                 dns.add(a);
             }
         }
         if (hostname != null) {
-            hostnameProblem(hostname).ifPresent(p -> findings.add(Finding.error(HOSTNAME.location(style),
-                    HOSTNAME.displayName(style) + " '" + hostname + "' " + p,
-                    "use letters, digits and '-' in dot-separated labels of at most 63 characters, e.g. build-vm01")));
+            hostnameProblem(hostname).ifPresent(p -> findings.add(error(HOSTNAME, "the host name '" + hostname + "' "
+                    + p, "use letters, digits and '-' in dot-separated labels of at most 63 characters, e.g. build-vm01")));
         }
         boolean ok = findings.stream().noneMatch(Finding::isError);
         return new Checked(findings, ok ? Optional.of(new Settings(address, mask, gw, List.copyOf(dns), hostname))
                 : Optional.empty());
     }
 
-    private static Ipv4Address address(CustomizationOption option, String value, Style style, List<Finding> findings) {
+    private static Ipv4Address address(Setting setting, String what, String value, List<Finding> findings) {
         try {
             return Ipv4Address.parse(value);
         } catch (IllegalArgumentException e) {
-            findings.add(Finding.error(option.location(style), option.displayName(style) + " '" + value + "' "
-                    + e.getMessage(), "write an IPv4 address in dotted decimal, e.g. 10.20.30.40"));
+            findings.add(error(setting, what + " '" + value + "' " + e.getMessage(),
+                    "write an IPv4 address in dotted decimal, e.g. 10.20.30.40"));
             return null;
         }
     }
 
-    private static Finding missing(CustomizationOption option, Style style, String what) {
-        return Finding.error(option.location(style), STATIC_IP.displayName(style) + " needs "
-                + option.displayName(style), "add " + option.displayName(style) + " with " + what);
+    private static Finding error(Setting setting, String message, String hint) {
+        return SettingFindings.error(setting, message, hint);
     }
 
     private static String hostRange(Ipv4Address address, Netmask mask) {

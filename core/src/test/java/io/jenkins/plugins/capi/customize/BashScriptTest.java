@@ -77,6 +77,8 @@ class BashScriptTest {
             assertThat(f.message()).contains("is not a .sh file");
             assertThat(f.hint()).isEqualTo("rename it to setup.sh");
         });
+        Files.move(dir.resolve("setup.bash"), dir.resolve("setup.sh"));
+        assertThat(BashScript.inspect(dir.resolve("setup.sh")).findings()).isEmpty();
     }
 
     @Test

@@ -12,7 +12,6 @@ import io.jenkins.plugins.capi.container.ContainerEvents;
 import io.jenkins.plugins.capi.container.ContainerRunner;
 import io.jenkins.plugins.capi.container.ExecSequence;
 import io.jenkins.plugins.capi.container.OutputFolder;
-import io.jenkins.plugins.capi.customize.CustomizationOption.Style;
 import io.jenkins.plugins.capi.logs.LogPipeline;
 import io.jenkins.plugins.capi.logs.Phase;
 import io.jenkins.plugins.capi.logs.ProgressEvent;
@@ -50,7 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CloneBuildExecTest {
 
     static final String PASSWORD = FakeBuilder.PLANTED_PASSWORD;
-    static final RhsmWorkaround WORKAROUND = new RhsmWorkaround("rockylinux-8", Style.CLI);
+    static final RhsmWorkaround WORKAROUND = new RhsmWorkaround("rockylinux-8");
 
     @TempDir
     Path dir;
@@ -280,7 +279,7 @@ class CloneBuildExecTest {
         assertThat(r.failedStep()).contains("remove the RHSM credential check");
         assertThat(r.hint()).hasValueSatisfying(h -> {
             assertThat(h.summary()).contains("ended with exit code").contains("the build was not started");
-            assertThat(h.hint()).endsWith("run the build with --rhsm-workaround off");
+            assertThat(h.hint()).endsWith("run the build with the RHSM workaround off");
         });
         assertThat(commandsReceived()).noneMatch(c -> c.startsWith("make"));
         assertThat(out.resolve("rocky-8")).doesNotExist();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.config.ImageConfig;
 import io.jenkins.plugins.capi.config.Severity;
-import io.jenkins.plugins.capi.customize.CustomizationOption.Style;
+import io.jenkins.plugins.capi.config.Setting;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -174,7 +174,7 @@ class CustomizationPlanTest {
                 m -> assertThat(m).contains("'nothing/*.sh' matches no file"),
                 m -> assertThat(m).contains("win.sh has Windows (CRLF) line ends"),
                 m -> assertThat(m).contains("empty.sh is empty"));
-        assertThat(errors(plan)).first().satisfies(f -> assertThat(f.location().source()).isEqualTo("--pre-script"));
+        assertThat(errors(plan)).first().satisfies(f -> assertThat(f.setting()).isEqualTo(Setting.PRE_SCRIPTS));
         assertThat(plan.stagedFiles()).isEmpty();
     }
 
@@ -184,7 +184,7 @@ class CustomizationPlanTest {
         CustomizationPlan old = CustomizationPlan.prepare(c, config(),
                 "gcr.io/spectro-images-public/imagebuilder/capi-builder:v4.4.4", out, null);
         assertThat(errors(old)).singleElement().satisfies(f -> {
-            assertThat(f.location().source()).isEqualTo("--image");
+            assertThat(f.setting()).isEqualTo(Setting.BUILDER_IMAGE);
             assertThat(f.message()).contains("builder 4.4.4").contains("need 4.6.23 or later");
         });
         assertThat(errors(CustomizationPlan.prepare(c, config(), IMAGE, out, null))).isEmpty();
@@ -258,10 +258,10 @@ class CustomizationPlanTest {
     void aConnectedBuildWithoutKickstartIsToldWhereToGetOneAndThatFileWorks() throws IOException {
         CustomizationPlan plan = prepare(base().withStaticIp(ADDRESS));
         assertThat(errors(plan)).singleElement().satisfies(f -> {
-            assertThat(f.location().source()).isEqualTo("--kickstart");
-            assertThat(f.message()).isEqualTo("--static-ip needs the kickstart of rockylinux-8 to rewrite, and none was given");
-            assertThat(f.hint()).isEqualTo("download the image builder's own: curl --location --output ks.cfg.rocky8 "
-                    + Kickstart.upstreamUrl("rockylinux-8").orElseThrow() + " and pass --kickstart ks.cfg.rocky8");
+            assertThat(f.setting()).isEqualTo(Setting.KICKSTART);
+            assertThat(f.message()).isEqualTo("a static IP needs the kickstart of rockylinux-8 to rewrite, and none was given");
+            assertThat(f.hint()).isEqualTo("download the image builder's own (curl --location --output ks.cfg.rocky8 "
+                    + Kickstart.upstreamUrl("rockylinux-8").orElseThrow() + ") and give ks.cfg.rocky8 as the kickstart");
         });
         // the hint, applied (the download stood in by a file with the upstream kickstart's DHCP line)
         kickstart("ks.cfg.rocky8", KickstartTest.rockyKickstart("\n"));
@@ -282,7 +282,10 @@ class CustomizationPlanTest {
         CustomizationPlan noArchive = CustomizationPlan.prepare(base().withStaticIp(ADDRESS), airgap, IMAGE,
                 out, null);
         assertThat(errors(noArchive)).singleElement().satisfies(f ->
-                assertThat(f.hint()).isEqualTo("pass --kickstart <extracted archive>/kickstart/ks.cfg.rhel8"));
+                assertThat(f.hint()).isEqualTo("give the extracted archive's kickstart/ks.cfg.rhel8 as the kickstart"));
+        // the hint, applied
+        assertThat(CustomizationPlan.prepare(base().withStaticIp(ADDRESS)
+                .withKickstart(archive.resolve("kickstart/ks.cfg.rhel8")), airgap, IMAGE, out, null).findings()).isEmpty();
     }
 
     @Test
@@ -293,7 +296,7 @@ class CustomizationPlanTest {
         assertThat(errors(plan)).singleElement().satisfies(f -> {
             assertThat(f.message()).contains(out.resolve("ks.cfg") + " is there, but the rewritten one must take its place");
             assertThat(f.hint()).isEqualTo("move it out of the output folder (e.g. to " + workspace
-                    + "/ks.cfg.dhcp) and pass that path to --kickstart");
+                    + "/ks.cfg.dhcp) and give that path as the kickstart");
         });
         CustomizationPlan inPlace = prepare(base().withStaticIp(ADDRESS).withKickstart(out.resolve("ks.cfg")));
         assertThat(errors(inPlace)).singleElement().satisfies(f -> assertThat(f.message()).contains("itself"));
@@ -328,7 +331,7 @@ class CustomizationPlanTest {
         CustomizationPlan plan = CustomizationPlan.prepare(base().withStaticIp(ADDRESS).withKickstart(source),
                 clone, IMAGE, out, null);
         assertThat(errors(plan)).singleElement().satisfies(f -> {
-            assertThat(f.location().source()).isEqualTo("--static-ip");
+            assertThat(f.setting()).isEqualTo(Setting.STATIC_IP);
             assertThat(f.message()).contains("no OS is installed, so no kickstart is read");
         });
         assertThat(errors(CustomizationPlan.prepare(Customization.NONE, clone, IMAGE, out, null))).isEmpty();
@@ -339,17 +342,18 @@ class CustomizationPlanTest {
         Path source = kickstart("custom.ks", "text\n");
         StaticIp bad = new StaticIp("10.1.2.3", "24", "10.9.9.9", List.of("10.1.0.53"), null);
         CustomizationPlan plan = prepare(base().withStaticIp(bad).withKickstart(source));
-        assertThat(errors(plan)).extracting(f -> f.location().source()).containsExactly("--gateway", source.toString());
+        assertThat(errors(plan)).extracting(f -> f.location().source()).containsExactly("gateway", source.toString());
         assertThat(errors(plan).get(1).message()).endsWith("its network lines: none");
     }
 
     @Test
-    void pipelineStyleNamesThePipelineParameters() {
-        CustomizationPlan plan = prepare(base().withStaticIp(ADDRESS).withStyle(Style.PIPELINE));
+    void findingsAboutASettingNameItForTheFrontEndsAndUsePlainWords() {
+        CustomizationPlan plan = prepare(base().withStaticIp(ADDRESS));
         assertThat(errors(plan)).singleElement().satisfies(f -> {
-            assertThat(f.location().source()).isEqualTo("kickstart");
-            assertThat(f.message()).startsWith("ip needs the kickstart");
-            assertThat(f.hint()).endsWith("and pass kickstart ks.cfg.rocky8");
+            assertThat(f.key()).isNull();
+            assertThat(f.setting()).isEqualTo(Setting.KICKSTART);
+            assertThat(f.location().source()).isEqualTo(Setting.KICKSTART.label());
+            assertThat(f.message() + f.hint()).doesNotContain("--kickstart").doesNotContain("--static-ip");
         });
     }
 }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.capi.customize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.capi.customize.CustomizationOption.Style;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +22,7 @@ class KickstartTest {
 
     private static StaticIp.Settings settings(String hostname) {
         return new StaticIp("10.1.2.3", "24", "10.1.2.1", List.of("10.1.0.53", "10.1.0.54"), hostname)
-                .check(Style.CLI).settings().orElseThrow();
+                .check().settings().orElseThrow();
     }
 
     @Test

@@ -8,7 +8,7 @@ import io.jenkins.plugins.capi.config.BuilderVersion;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.config.ImageConfig;
 import io.jenkins.plugins.capi.config.Severity;
-import io.jenkins.plugins.capi.customize.CustomizationOption.Style;
+import io.jenkins.plugins.capi.config.Setting;
 import io.jenkins.plugins.capi.customize.RhsmWorkaround.Mode;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +20,7 @@ class RhsmWorkaroundTest {
     static final Optional<BuilderVersion> V4624 = BuilderVersion.parse("4.6.24");
 
     private static RhsmWorkaround.Decision decide(Mode mode, ImageConfig config, Optional<BuilderVersion> v) {
-        return RhsmWorkaround.decide(mode, config, v, Style.CLI);
+        return RhsmWorkaround.decide(mode, config, v);
     }
 
     private static List<Finding> errors(RhsmWorkaround.Decision d) {
@@ -29,7 +29,7 @@ class RhsmWorkaroundTest {
 
     @Test
     void autoAppliesToRockyClonesOnTheDocumentedBuilderAndLater() {
-        assertThat(decide(Mode.AUTO, ROCKY_CLONE, V4624).workaround()).contains(new RhsmWorkaround("rockylinux-8", Style.CLI));
+        assertThat(decide(Mode.AUTO, ROCKY_CLONE, V4624).workaround()).contains(new RhsmWorkaround("rockylinux-8"));
         assertThat(decide(Mode.AUTO, ROCKY_CLONE, BuilderVersion.parse("4.7.3")).workaround()).isPresent();
         assertThat(decide(Mode.AUTO, ROCKY_CLONE, BuilderVersion.parse("4.6.23")).workaround()).isEmpty();
         assertThat(decide(Mode.AUTO, config(), V4624).workaround()).isEmpty();
@@ -44,7 +44,8 @@ class RhsmWorkaroundTest {
         assertThat(unknown.workaround()).isEmpty();
         assertThat(unknown.findings()).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.hint()).startsWith("set --rhsm-workaround on");
+            assertThat(f.setting()).isEqualTo(Setting.RHSM_WORKAROUND);
+            assertThat(f.hint()).startsWith("set the RHSM workaround on");
         });
         assertThat(decide(Mode.ON, ROCKY_CLONE, Optional.empty()).workaround()).isPresent();
         assertThat(decide(Mode.OFF, ROCKY_CLONE, Optional.empty()).findings()).isEmpty();
@@ -57,7 +58,7 @@ class RhsmWorkaroundTest {
         ImageConfig rhelClone = config("vcenter_template", "t", "os_version", "rhel-9");
         assertThat(errors(decide(Mode.ON, rhelClone, V4624))).singleElement().satisfies(f -> {
             assertThat(f.message()).contains("which rhel-9 builds need");
-            assertThat(f.hint()).isEqualTo("set --rhsm-workaround to auto or off for rhel-9");
+            assertThat(f.hint()).isEqualTo("set the RHSM workaround to auto or off for rhel-9");
         });
         assertThat(errors(decide(Mode.AUTO, rhelClone, V4624))).isEmpty();
         assertThat(errors(decide(Mode.AUTO, config(), V4624))).isEmpty();
@@ -65,7 +66,7 @@ class RhsmWorkaroundTest {
 
     @Test
     void theCommandsAreTheVendorsWithoutAShell() {
-        RhsmWorkaround w = new RhsmWorkaround("rockylinux-9", Style.CLI);
+        RhsmWorkaround w = new RhsmWorkaround("rockylinux-9");
         assertThat(w.idleCommand()).containsExactly("sleep", "infinity");
         assertThat(w.patchCommand()).containsExactly("sed", "--in-place",
                 "/Fail if RHSM_USER or RHSM_PASS/,/lookup.*RHSM_PASS.*length == 0/d",

@@ -280,15 +280,7 @@ public final class CustomizationPlan {
             return;
         }
         if (!wantsIp) {
-            byte[] original;
-            try {
-                original = Files.readAllBytes(source);
-            } catch (IOException e) {
-                findings.add(Finding.error(at, "the kickstart " + source + " cannot be read: " + e.getMessage(),
-                        "give a readable kickstart file"));
-                return;
-            }
-            staged.add(new StagedFile(KICKSTART_FILE, original, false, source.toString()));
+            staged.add(new StagedFile(KICKSTART_FILE, kickstart.bytes(), false, source.toString()));
             describe.add("kickstart: " + source + " -> " + target + " unchanged (removed after the run)");
             return;
         }

@@ -78,11 +78,13 @@ public final class Kickstart {
     public record UnsupportedOs(String osVersion) implements Rewrite {}
 
     private final String source;
+    private final byte[] bytes;
     private final List<String> lines;
     private final List<String> ends;
 
-    private Kickstart(String source, List<String> lines, List<String> ends) {
+    private Kickstart(String source, byte[] bytes, List<String> lines, List<String> ends) {
         this.source = source;
+        this.bytes = bytes;
         this.lines = lines;
         this.ends = ends;
     }
@@ -98,10 +100,15 @@ public final class Kickstart {
         if (bytes.length > MAX_BYTES) {
             throw new IOException("is larger than " + MAX_BYTES / 1024 + " KiB; a kickstart is a small text file");
         }
-        return parse(file.toString(), new String(bytes, StandardCharsets.UTF_8));
+        return parse(file.toString(), bytes);
     }
 
     public static Kickstart parse(String source, String text) {
+        return parse(source, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Kickstart parse(String source, byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
         List<String> lines = new ArrayList<>();
         List<String> ends = new ArrayList<>();
         int start = 0;
@@ -117,11 +124,16 @@ public final class Kickstart {
             ends.add(text.substring(end, nl + 1));
             start = nl + 1;
         }
-        return new Kickstart(source, List.copyOf(lines), List.copyOf(ends));
+        return new Kickstart(source, bytes, List.copyOf(lines), List.copyOf(ends));
     }
 
     public String source() {
         return source;
+    }
+
+    /** The file's bytes as read, for staging it unchanged. */
+    public byte[] bytes() {
+        return bytes.clone();
     }
 
     /** The file as read (line ends as they were). */

@@ -75,17 +75,19 @@ public final class Preflight {
                     "set vcenter_server=HOST or HOST:PORT");
         }
         if (user == null || user.isBlank()) {
-            error(VCENTER_USER, "no vCenter user name given", "set VCENTER_USER or choose the vCenter credentials");
+            error(VCENTER_USER, "no vCenter user name given",
+                    "set vcenter_user in the config or VCENTER_USER in the environment, or supply the vCenter credentials");
         }
         if (password == null || password.isEmpty()) {
             error(VCENTER_PASSWORD, "no vCenter password given",
-                    "set VCENTER_PASSWORD, use --vcenter-password-file, or choose the vCenter credentials");
+                    "set VCENTER_PASSWORD in the environment, or supply the vCenter credentials");
         }
         if (!findings.isEmpty()) {
             return report(server, null, start);
         }
         if (tls.insecure()) {
-            warning(VCENTER_SERVER, VcenterTrust.INSECURE_WARNING, "give the CA file instead of the insecure option");
+            warning(VCENTER_SERVER, VcenterTrust.INSECURE_WARNING,
+                    "trust vCenter's CA certificate (a PEM file) instead of switching verification off");
         }
         try (VimClient client = VimClient.connect(server, tls, timeouts)) {
             client.pageSize(options.pageSize());
@@ -309,7 +311,7 @@ public final class Preflight {
         if (free >= 0 && free < options.minFreeBytes()) {
             error(VCENTER_DATASTORE, subject(VCENTER_DATASTORE) + ": datastore " + f.path() + " has "
                     + gib(free) + " free, less than the " + gib(options.minFreeBytes()) + " a build needs",
-                    "free space or pick another datastore; the minimum is set with --min-free-gib");
+                    "free space on it or pick another datastore; the minimum is a setting of the pre-flight check");
             healthy = false;
         }
         if (healthy) {
@@ -387,20 +389,9 @@ public final class Preflight {
             return null;
         }
         List<String> clashes = new ArrayList<>();
-        if (config.vcenterFolder().isBlank()) {
-            // Without a folder the builder looks for the name anywhere in the datacenter.
-            String escaped = InventoryPath.escapeElement(name);
-            for (ObjectContent o : inventory.client().findAll(dc.vmFolder(), List.of("VirtualMachine"),
-                    List.of("name", "config.template"))) {
-                if (escaped.equals(o.name())) {
-                    clashes.add(describeVm(o, inventory.pathOf(o.ref())));
-                }
-            }
-        } else if (folderPath != null) {
-            String path = InventoryPath.child(folderPath, name);
-            var ref = inventory.client().findByInventoryPath(path);
-            if (ref.isPresent() && "VirtualMachine".equals(ref.get().type())) {
-                clashes.add(describeVm(inventory.client().retrieveOne(ref.get(), List.of("config.template")), path));
+        if (config.vcenterFolder().isBlank() || folderPath != null) {
+            for (Found vm : inventory.virtualMachinesNamed(dc, config.vcenterFolder(), name)) {
+                clashes.add(describeVm(inventory.client().retrieveOne(vm.ref(), List.of("config.template")), vm.path()));
             }
         }
         if (clashes.isEmpty()) {

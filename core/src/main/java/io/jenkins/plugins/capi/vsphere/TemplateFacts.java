@@ -4,9 +4,6 @@ import io.jenkins.plugins.capi.config.ImageConfig;
 import io.jenkins.plugins.capi.metadata.TemplateMetadata.VcenterFacts;
 import io.jenkins.plugins.capi.secrets.BuildSecrets;
 import io.jenkins.plugins.capi.vsphere.Inventory.Found;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,7 +70,7 @@ public final class TemplateFacts {
         boolean template = o.bool("config.template");
         return new VcenterFacts(vm.value(), path, template, o.text("config.guestId").orElse(null),
                 (int) o.longValue("config.hardware.numCPU", 0), o.longValue("config.hardware.memoryMB", 0),
-                diskBytes(o.children("config.hardware.device")), createDate(o.text(CREATE_DATE).orElse(null)),
+                diskBytes(o.children("config.hardware.device")), VirtualMachine.instant(o.text(CREATE_DATE).orElse(null)),
                 // A plain VM under the artifact's name is the build VM the builder left in vCenter.
                 !template);
     }
@@ -94,16 +91,5 @@ public final class TemplateFacts {
             }
         }
         return total;
-    }
-
-    private static Instant createDate(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

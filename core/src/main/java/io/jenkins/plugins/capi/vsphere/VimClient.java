@@ -9,6 +9,7 @@ import static io.jenkins.plugins.capi.vsphere.SoapXml.this_;
 import io.jenkins.plugins.capi.vsphere.VsphereException.Kind;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -137,6 +138,16 @@ public final class VimClient implements AutoCloseable {
     public List<ObjectContent> findAll(MoRef container, List<String> types, List<String> paths)
             throws VsphereException {
         return properties.findAll(container, types, paths);
+    }
+
+    /** vCenter's clock ({@code ServiceInstance.CurrentTime}), to compare with the times vCenter records. */
+    public Instant currentTime() throws VsphereException {
+        Element rv = invoke("CurrentTime", new MoRef("ServiceInstance", "ServiceInstance"), "");
+        Instant now = rv == null ? null : VirtualMachine.instant(rv.getTextContent().strip());
+        if (now == null) {
+            throw soap.protocol("CurrentTime answered without a time");
+        }
+        return now;
     }
 
     /** One call on a managed object; the answer's {@code returnval}, or null when there is none. */

@@ -39,7 +39,7 @@ final class SoapTransport {
 
     private final VcenterEndpoint endpoint;
     private final VsphereTimeouts timeouts;
-    private final boolean insecure;
+    private final VsphereTls tls;
     private final SSLContext ssl;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
@@ -48,7 +48,7 @@ final class SoapTransport {
     SoapTransport(VcenterEndpoint endpoint, VsphereTls tls, VsphereTimeouts timeouts) throws VsphereException {
         this.endpoint = endpoint;
         this.timeouts = timeouts;
-        this.insecure = tls.insecure();
+        this.tls = tls;
         this.ssl = VcenterTrust.sslContext(tls, endpoint.toString());
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -80,7 +80,12 @@ final class SoapTransport {
     }
 
     boolean insecure() {
-        return insecure;
+        return tls.insecure();
+    }
+
+    /** The user's trust choice, for the other HTTP clients this connection needs (file transfers). */
+    VsphereTls tlsChoice() {
+        return tls;
     }
 
     /** The TLS context of this connection, for the other HTTP clients of the same vCenter (REST, file transfer). */

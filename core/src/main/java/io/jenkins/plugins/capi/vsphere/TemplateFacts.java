@@ -70,7 +70,7 @@ public final class TemplateFacts {
         boolean template = o.bool("config.template");
         return new VcenterFacts(vm.value(), path, template, o.text("config.guestId").orElse(null),
                 (int) o.longValue("config.hardware.numCPU", 0), o.longValue("config.hardware.memoryMB", 0),
-                diskBytes(o.children("config.hardware.device")), VirtualMachine.instant(o.text(CREATE_DATE).orElse(null)),
+                diskBytes(o.children("config.hardware.device")), o.instant(CREATE_DATE).orElse(null),
                 // A plain VM under the artifact's name is the build VM the builder left in vCenter.
                 !template);
     }

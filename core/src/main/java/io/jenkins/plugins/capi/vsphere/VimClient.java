@@ -143,11 +143,11 @@ public final class VimClient implements AutoCloseable {
     /** vCenter's clock ({@code ServiceInstance.CurrentTime}), to compare with the times vCenter records. */
     public Instant currentTime() throws VsphereException {
         Element rv = invoke("CurrentTime", new MoRef("ServiceInstance", "ServiceInstance"), "");
-        Instant now = rv == null ? null : VirtualMachine.instant(rv.getTextContent().strip());
-        if (now == null) {
+        try {
+            return java.time.OffsetDateTime.parse(rv == null ? "" : rv.getTextContent().strip()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
             throw soap.protocol("CurrentTime answered without a time");
         }
-        return now;
     }
 
     /** One call on a managed object; the answer's {@code returnval}, or null when there is none. */

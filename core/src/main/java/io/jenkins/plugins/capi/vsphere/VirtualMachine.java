@@ -6,8 +6,6 @@ import static io.jenkins.plugins.capi.vsphere.SoapXml.wrap;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,7 +66,7 @@ public final class VirtualMachine {
             hasCreateDate = false;
         }
         return new State(ref, o.name(), o.text("runtime.powerState").orElse("unknown"), o.bool("config.template"),
-                hasCreateDate ? instant(o.text(CREATE_DATE).orElse(null)) : null,
+                hasCreateDate ? o.instant(CREATE_DATE).orElse(null) : null,
                 o.text("config.annotation").orElse(""), o.ref("parent").orElse(null),
                 o.ref("resourcePool").orElse(null));
     }
@@ -101,13 +99,13 @@ public final class VirtualMachine {
     }
 
     /**
-     * Clones this VM (powered off) to a new template.
+     * Clones this VM to a new, powered-off VM (not yet a template, so its notes can still be set).
      *
      * @param pool      the resource pool for the clone; required by vCenter when the source is itself a template
      * @param datastore where the clone's disks go; null for the source's datastore
-     * @return the new template
+     * @return the clone
      */
-    public VirtualMachine cloneAsTemplate(MoRef folder, String name, MoRef pool, MoRef datastore)
+    public VirtualMachine cloneToVm(MoRef folder, String name, MoRef pool, MoRef datastore)
             throws VsphereException {
         StringBuilder location = new StringBuilder();
         if (datastore != null) {
@@ -116,7 +114,7 @@ public final class VirtualMachine {
         if (pool != null) {
             location.append(refEl("pool", pool));
         }
-        String spec = wrap("spec", wrap("location", location.toString()) + el("template", "true")
+        String spec = wrap("spec", wrap("location", location.toString()) + el("template", "false")
                 + el("powerOn", "false"));
         Optional<org.w3c.dom.Element> result = Task.run(client, "CloneVM_Task", ref,
                 refEl("folder", folder) + el("name", name) + spec, "cloning " + ref.value() + " to '" + name + "'",
@@ -128,16 +126,5 @@ public final class VirtualMachine {
 
     private static List<String> concat(List<String> a, String b) {
         return java.util.stream.Stream.concat(a.stream(), java.util.stream.Stream.of(b)).toList();
-    }
-
-    static Instant instant(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -13,8 +13,8 @@ import java.util.Random;
 
 /**
  * Writes OVAs the way the builder's OVA step lays them out (a ustar archive: the OVF descriptor first, then the
- * manifest, then the stream-optimized disk), with a disk of any size: random bytes, or a sparse run of zeros
- * that takes no disk space however large it is.
+ * manifest, then the stream-optimized disk), with a disk of any size: a VMDK header and descriptor, then random
+ * bytes or a sparse run of zeros that takes no disk space however large it is.
  */
 public final class OvaFixture {
 
@@ -83,20 +83,43 @@ public final class OvaFixture {
             entry(ch, name + ".ovf", ovf);
             entry(ch, name + ".mf", ("SHA256(" + name + ".ovf)= " + sha256(ovf) + "\n").getBytes(StandardCharsets.UTF_8));
             ch.write(ByteBuffer.wrap(header(disk, diskBytes)));
+            byte[] start = vmdkStart(disk);
+            if (diskBytes < start.length) {
+                throw new IllegalArgumentException("a disk needs at least " + start.length + " bytes");
+            }
+            ch.write(ByteBuffer.wrap(start));
+            long body = diskBytes - start.length;
             if (random) {
                 Random r = new Random(42);
                 byte[] chunk = new byte[1 << 20];
-                for (long left = diskBytes; left > 0; left -= chunk.length) {
+                for (long left = body; left > 0; left -= chunk.length) {
                     r.nextBytes(chunk);
                     ch.write(ByteBuffer.wrap(chunk, 0, (int) Math.min(chunk.length, left)));
                 }
             } else {
-                ch.position(ch.position() + diskBytes); // a hole: no blocks are written
+                ch.position(ch.position() + body); // a hole: no blocks are written
             }
             pad(ch, diskBytes);
             ch.write(ByteBuffer.allocate(1024)); // two zero blocks end the archive
         }
         return ova;
+    }
+
+    /**
+     * The first two sectors of a stream-optimized VMDK: the sparse extent header (magic {@code KDMV}, version 3,
+     * compressed grains, 20 GiB) and the embedded descriptor, which is what a server reads to accept the disk.
+     */
+    static byte[] vmdkStart(String fileName) {
+        ByteBuffer b = ByteBuffer.allocate(1024).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        long sectors = 20L * 1024 * 1024 * 2;
+        b.putInt(0x564d444b).putInt(3).putInt(1 | (1 << 16) | (1 << 17)).putLong(sectors)
+                .putLong(128).putLong(1).putLong(1).putInt(512).putLong(0).putLong(-1).putLong(128)
+                .put((byte) 0).put((byte) '\n').put((byte) ' ').put((byte) '\r').put((byte) '\n').putShort((short) 1);
+        b.position(512);
+        b.put(("# Disk DescriptorFile\nversion=1\nCID=fffffffe\nparentCID=ffffffff\ncreateType=\"streamOptimized\"\n"
+                + "RW " + sectors + " SPARSE \"" + fileName + "\"\nddb.adapterType = \"lsilogic\"\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        return b.array();
     }
 
     private static void entry(FileChannel ch, String name, byte[] data) throws IOException {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Validates image configs, runs Spectro Cloud's CAPI Image Builder container and reports the template it built.",
-        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, RenderCommand.class, PlanCommand.class, PreflightCommand.class, BuildCommand.class, MetadataCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, RenderCommand.class, PlanCommand.class, PreflightCommand.class, BuildCommand.class, MetadataCommand.class, PublishCommand.class},
         exitCodeOnInvalidInput = ExitCode.INVALID_INPUT,
         exitCodeOnExecutionException = ExitCode.FAILED)
 public final class CapiImageBuild implements Runnable {
@@ -19,7 +19,7 @@ public final class CapiImageBuild implements Runnable {
 
     public static void main(String[] args) {
         int code = commandLine().execute(args);
-        if (!BuildCommand.aborting()) {
+        if (!BuildCommand.aborting() && !PublishCommand.aborting()) {
             System.exit(code);
         }
     }

@@ -31,23 +31,33 @@ public record PublishTarget(String label, ImageConfig place, String user, String
     }
 
     /**
-     * A target described by an imageconfig or a target file. The file's {@code vcenter_user}/{@code vcenter_password}
-     * win over the ones given; its {@code vcenter_ca_file} and {@code content_library} over the defaults.
+     * The imageconfig's own vCenter as a target, with credentials already resolved by the caller (supplied ones
+     * win over the file's: that rule lives with the credentials, not here).
      */
     public static PublishTarget of(ImageConfig place, String user, String password, VsphereTls tls,
                                    String contentLibrary) {
-        String fileUser = place.value(ConfigKey.VCENTER_USER).filter(s -> !s.isBlank()).orElse(null);
-        String filePassword = place.value(ConfigKey.VCENTER_PASSWORD).filter(s -> !s.isEmpty()).orElse(null);
-        VsphereTls trust = tls;
-        String ca = place.value(CA_FILE_KEY).filter(s -> !s.isBlank()).orElse(null);
+        return new PublishTarget(place.source(), place, user, password, tls, contentLibrary);
+    }
+
+    /**
+     * A target file: the {@code vcenter_*} keys of an imageconfig, for another vCenter. Its own
+     * {@code vcenter_user}, {@code vcenter_password}, {@code vcenter_ca_file} and {@code content_library} are
+     * that target's; what it leaves out is taken from the defaults given (the imageconfig's vCenter's).
+     */
+    public static PublishTarget fromFile(ImageConfig file, String defaultUser, String defaultPassword,
+                                         VsphereTls defaultTls, String defaultContentLibrary) {
+        String fileUser = file.value(ConfigKey.VCENTER_USER).filter(s -> !s.isBlank()).orElse(null);
+        String filePassword = file.value(ConfigKey.VCENTER_PASSWORD).filter(s -> !s.isEmpty()).orElse(null);
+        VsphereTls trust = defaultTls;
+        String ca = file.value(CA_FILE_KEY).filter(s -> !s.isBlank()).orElse(null);
         if (ca != null) {
             Path p = Path.of(ca.strip());
-            Path dir = Path.of(place.source()).toAbsolutePath().getParent();
+            Path dir = Path.of(file.source()).toAbsolutePath().getParent();
             trust = new VsphereTls(p.isAbsolute() || dir == null ? p : dir.resolve(p), false);
         }
-        return new PublishTarget(place.source(), place, fileUser != null ? fileUser : user,
-                filePassword != null ? filePassword : password, trust,
-                place.value(CONTENT_LIBRARY_KEY).filter(s -> !s.isBlank()).orElse(contentLibrary));
+        return new PublishTarget(file.source(), file, fileUser != null ? fileUser : defaultUser,
+                filePassword != null ? filePassword : defaultPassword, trust,
+                file.value(CONTENT_LIBRARY_KEY).filter(s -> !s.isBlank()).orElse(defaultContentLibrary));
     }
 
     public String server() {

@@ -157,7 +157,7 @@ final class SoapTransport {
         }
     }
 
-    private VsphereException classify(IOException e, String server, URI uri) {
+    VsphereException classify(IOException e, String server, URI uri) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SSLException || t instanceof CertificateException) {
                 return new VsphereException(Kind.TLS, server, null, "vCenter " + server

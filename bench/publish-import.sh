@@ -2,10 +2,10 @@
 # OVA import benchmark: this project's import (OvfImport + HttpNfcLease, streamed from the OVA's tar) against
 # govc import.ova (govmomi v0.56.0) on the same multi-GB OVA into the same vcsim, taking turns each round.
 # Usage: bench/publish-import.sh [SIZE_GIB (default 3)] [RUNS (default 3)]
-# Prints per round: seconds, MB/s, max RSS, and our peak Java heap; then medians and the ratios. Ours runs twice
-# over: a fresh JVM per import (what the CLI pays, JIT warm-up included) and RUNS imports in one JVM after a
-# first, discarded one (what a long-running Jenkins agent pays). Extra disk: each tool runs with an empty TMPDIR
-# and working folder, whose growth is measured after the run.
+# Prints per round: seconds, MB/s, max RSS, and our peak Java heap; then medians and the ratios. Ours runs two
+# ways in every round: a fresh JVM per import (what the CLI pays, JIT warm-up included) and one import in a JVM
+# that stays up across rounds after a first, uncounted import (what a long-running Jenkins agent pays). Extra
+# disk: each fresh process runs with an empty TMPDIR and working folder, whose growth is measured after the run.
 # docs/performance.md ("OVA import into vCenter") records the figures.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,7 +28,9 @@ echo "== building vcsim, govc (govmomi v0.56.0 command packages) and the test cl
 bash "$root/tools/vcsim/build.sh" >/dev/null
 (cd "$root/bench/publish-govc" && { [[ -x govc && govc -nt main.go ]] || go build -buildvcs=false -o govc .; })
 (cd "$root/core" && mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile="$work/cp" >/dev/null)
-cp="$root/core/target/classes:$root/core/target/test-classes:$(cat "$work/cp")"
+# a copy, so that a build in the worktree while the benchmark runs cannot pull classes from under it
+cp -r "$root/core/target/classes" "$work/classes"; cp -r "$root/core/target/test-classes" "$work/test-classes"
+cp="$work/classes:$work/test-classes:$(cat "$work/cp")"
 govc="$root/bench/publish-govc/govc"
 bench=io.jenkins.plugins.capi.bench.PublishImportBenchmark
 
@@ -58,29 +60,33 @@ measure() {
   printf "%s %s %s\n" "$(echo "$end - $start" | bc)" "$(tail -1 "$work/rss")" "$(( $(du -sb "$d" | cut -f1) - empty ))"
 }
 
-echo "== $runs rounds, taking turns: ours (fresh JVM, -Xmx64m) | govc import.ova"
-: > "$work/ours"; : > "$work/govc"
+echo "== a long-running JVM (-Xmx64m) for the warm imports; its first import warms the JIT and is not counted"
+coproc WARM { java -Xmx64m -XX:+UseSerialGC -cp "$cp" $bench serve "$server" "$work/ca.pem" "$ova" 2>"$work/warm.err"; }
+echo warm-0 >&"${WARM[1]}"; read -r first <&"${WARM[0]}"
+echo "warm-up import: ${first%% *} s"
+
+echo "== $runs rounds, taking turns: ours in a fresh JVM (-Xmx64m) | ours in the warm JVM | govc import.ova"
+: > "$work/ours"; : > "$work/warm"; : > "$work/govc"
 for i in $(seq "$runs"); do
   read -r s rss disk < <(measure java -Xmx64m -XX:+UseSerialGC -cp "$cp" $bench import "$server" "$work/ca.pem" "$ova" "ours-$i")
   heap=$(awk '{print $3}' "$work/out")
   echo "$s $rss $disk $heap" >> "$work/ours"
+  echo "warm-$i" >&"${WARM[1]}"; read -r w _ wheap <&"${WARM[0]}"
+  echo "$w $wheap" >> "$work/warm"
   read -r g grss gdisk < <(measure "$govc" import.ova -ds LocalDS_0 -pool /DC0/host/DC0_C0/Resources -folder /DC0/vm -name "govc-$i" "$ova")
   "$govc" vm.destroy "govc-$i"
   echo "$g $grss $gdisk" >> "$work/govc"
-  printf 'round %d: ours %6.2f s %5.0f MB/s rss %4d MiB heap-peak %3d MiB disk+%s | govc %6.2f s %5.0f MB/s rss %4d MiB disk+%s (load %s)\n' \
+  printf 'round %d: fresh %6.2f s %4.0f MB/s rss %3d MiB heap-peak %2d MiB disk+%s | warm %6.2f s %4.0f MB/s heap-peak %2d MiB | govc %6.2f s %4.0f MB/s rss %3d MiB disk+%s (load %s)\n' \
     "$i" "$s" "$(echo "$bytes / $s / 1000000" | bc -l)" $((rss / 1024)) $((heap >> 20)) "$disk" \
+    "$w" "$(echo "$bytes / $w / 1000000" | bc -l)" $((wheap >> 20)) \
     "$g" "$(echo "$bytes / $g / 1000000" | bc -l)" $((grss / 1024)) "$gdisk" "$(cut -d' ' -f1 /proc/loadavg)"
 done
-
-echo "== ours in one JVM (-Xmx64m): $((runs + 1)) imports, the first discarded (JIT warm-up)"
-read -r _ wrss wdisk < <(measure java -Xmx64m -XX:+UseSerialGC -cp "$cp" $bench import "$server" "$work/ca.pem" "$ova" warm $((runs + 1)))
-tail -n +2 "$work/out" | cut -d' ' -f1 > "$work/warm"
-printf 'warm: %s s (rss %d MiB, disk+%s)\n' "$(paste -sd' ' "$work/warm")" $((wrss / 1024)) "$wdisk"
+exec {WARM[1]}>&-
 
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f", m}'; }
 mo=$(cut -d' ' -f1 "$work/ours" | median)
 mg=$(cut -d' ' -f1 "$work/govc" | median)
-mw=$(median < "$work/warm")
+mw=$(cut -d' ' -f1 "$work/warm" | median)
 printf 'median ours fresh JVM %s s (%.0f MB/s), ours warm JVM %s s (%.0f MB/s), govc %s s (%.0f MB/s)\n' \
   "$mo" "$(echo "$bytes / $mo / 1000000" | bc -l)" "$mw" "$(echo "$bytes / $mw / 1000000" | bc -l)" \
   "$mg" "$(echo "$bytes / $mg / 1000000" | bc -l)"

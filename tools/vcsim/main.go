@@ -107,11 +107,8 @@ func main() {
 	server := model.Service.NewServer()
 	defer server.Close()
 
-	if err := populate(server.URL, folders, namedFolders, vms, templates); err != nil {
+	if err := populate(server.URL, folders, namedFolders, vms, templates, libraries); err != nil {
 		log.Fatalf("vcsim: populate: %v", err)
-	}
-	if err := createLibraries(server.URL, libraries); err != nil {
-		log.Fatalf("vcsim: content library: %v", err)
 	}
 	for _, obj := range model.Map().All("Datastore") {
 		ds := obj.(*simulator.Datastore)
@@ -185,8 +182,8 @@ func serverTLS(certFile, keyFile, writeCert string) (*tls.Config, error) {
 }
 
 // populate creates the scenario objects through the simulator's own SOAP API, as a client would.
-func populate(u *url.URL, folders, namedFolders, vms, templates []string) error {
-	if len(folders)+len(namedFolders)+len(vms)+len(templates) == 0 {
+func populate(u *url.URL, folders, namedFolders, vms, templates, libraries []string) error {
+	if len(folders)+len(namedFolders)+len(vms)+len(templates)+len(libraries) == 0 {
 		return nil
 	}
 	ctx := context.Background()
@@ -229,7 +226,7 @@ func populate(u *url.URL, folders, namedFolders, vms, templates []string) error 
 			return err
 		}
 	}
-	return nil
+	return createLibraries(ctx, c, finder, u, libraries)
 }
 
 func ensureFolder(ctx context.Context, finder *find.Finder, root *object.Folder, p string) (*object.Folder, error) {
@@ -323,22 +320,10 @@ func createVM(ctx context.Context, finder *find.Finder, root *object.Folder, p s
 }
 
 // createLibraries makes local content libraries through the REST API, backed by the first datastore.
-func createLibraries(u *url.URL, names []string) error {
+func createLibraries(ctx context.Context, c *govmomi.Client, finder *find.Finder, u *url.URL, names []string) error {
 	if len(names) == 0 {
 		return nil
 	}
-	ctx := context.Background()
-	c, err := govmomi.NewClient(ctx, u, true)
-	if err != nil {
-		return err
-	}
-	defer func() { _ = c.Logout(ctx) }()
-	finder := find.NewFinder(c.Client, false)
-	dc, err := finder.DefaultDatacenter(ctx)
-	if err != nil {
-		return err
-	}
-	finder.SetDatacenter(dc)
 	ds, err := finder.DefaultDatastore(ctx)
 	if err != nil {
 		return err

@@ -95,17 +95,9 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "check every target and print what would happen; change nothing")
     boolean dryRun;
 
+    /** The same --ca-file | --insecure as the pre-flight's. */
     @ArgGroup(exclusive = true)
-    Trust trust;
-
-    static final class Trust {
-        @Option(names = "--ca-file", paramLabel = "FILE",
-                description = "PEM file with the CA certificate(s) of vCenter, trusted in addition to the JVM's")
-        Path caFile;
-
-        @Option(names = "--insecure", description = "do not verify vCenter's certificate (prints a warning every run)")
-        boolean insecure;
-    }
+    PreflightCommand.Trust trust;
 
     @Option(names = "--vcenter-user", paramLabel = "USER", description = "vCenter user; default: $VCENTER_USER")
     String user;

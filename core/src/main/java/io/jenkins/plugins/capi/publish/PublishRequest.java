@@ -24,9 +24,10 @@ public record PublishRequest(Path ova, BuildVm buildVm, TemplateIdentity identit
     public static final long DEFAULT_MIN_FREE_BYTES = 20L * 1024 * 1024 * 1024;
 
     /**
-     * The build VM: on the vCenter {@code server}, at {@code inventoryPath}. {@code convertInPlace} marks it as the
-     * template itself (it must already be in the target folder; it is renamed to the target name); otherwise it
-     * is cloned and stays as it is.
+     * A VM or template already in vCenter {@code server} at {@code inventoryPath}: the build VM the builder kept,
+     * or a template to promote to another folder of that vCenter. {@code convertInPlace} makes it the template
+     * itself (it must already be in the target folder; it is renamed to the target name); otherwise it is cloned
+     * and stays as it is. Targets on other vCenters are published from the OVA.
      */
     public record BuildVm(String server, String inventoryPath, boolean convertInPlace) {}
 

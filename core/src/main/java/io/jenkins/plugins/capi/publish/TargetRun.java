@@ -136,11 +136,20 @@ final class TargetRun {
                 swap(VirtualMachine.of(client, existing.get()), vm, name);
                 outcome = "replaced";
             }
+            // The template is in place from here on: a later step that fails is reported with it, not instead of it.
             String itemId = null;
-            if (target.contentLibrary() != null) {
-                itemId = contentLibrary(client, name);
+            List<String> removed = new ArrayList<>();
+            try {
+                if (target.contentLibrary() != null) {
+                    itemId = contentLibrary(client, name);
+                }
+                prune(client, folder, folderPath, vm.ref(), removed);
+            } catch (VsphereException | IOException e) {
+                String why = outcome + " " + path + ", but " + (itemId == null && target.contentLibrary() != null
+                        ? "the content library item failed: " : "deleting older templates failed: ") + e.getMessage();
+                listener.progress(new PublishProgress(target.label(), Stage.FAILED, bytesSent, 0, masker.mask(why)));
+                return result("failed", path, vm.ref().value(), target.contentLibrary(), itemId, tags, removed, why);
             }
-            List<String> removed = prune(client, folder, folderPath, vm.ref());
             say(Stage.DONE, outcome + " " + path + " (" + vm.ref().value() + ")");
             return result(outcome, path, vm.ref().value(), target.contentLibrary(), itemId, tags, removed,
                     outcome + " " + path + (removed.isEmpty() ? "" : "; removed " + String.join(", ", removed)));
@@ -364,18 +373,17 @@ final class TargetRun {
         return out;
     }
 
-    private List<String> prune(VimClient client, MoRef folder, String folderPath, MoRef justPublished)
+    /** Deletes the family's older templates beyond {@code keep}, adding each to {@code removed} as it goes. */
+    private void prune(VimClient client, MoRef folder, String folderPath, MoRef justPublished, List<String> removed)
             throws VsphereException {
         if (request.keep() <= 0) {
-            return List.of();
+            return;
         }
-        List<String> removed = new ArrayList<>();
         for (Retention.Member m : Retention.toDelete(family(client, folder, folderPath), justPublished, request.keep())) {
             say(Stage.PRUNING, "deleting the older template " + m.path() + " (keeping " + request.keep() + ")");
             VirtualMachine.of(client, m.ref()).destroy();
             removed.add(m.path());
         }
-        return removed;
     }
 
     private Publication dryRun(VimClient client, String folderPath, String path, String name,

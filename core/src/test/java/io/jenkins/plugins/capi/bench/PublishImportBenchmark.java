@@ -24,6 +24,7 @@ import java.util.Locale;
  *
  * <p>Usage: {@code PublishImportBenchmark import SERVER CA_FILE OVA VM_NAME [REPEAT]} (user and password from
  * {@code VCENTER_USER}/{@code VCENTER_PASSWORD}); with REPEAT, that many imports in one JVM (a warm agent).
+ * {@code serve SERVER CA_FILE OVA} imports once per VM name read from standard input, in one JVM.
  */
 public final class PublishImportBenchmark {
 
@@ -32,6 +33,16 @@ public final class PublishImportBenchmark {
     public static void main(String[] args) throws Exception {
         if ("write".equals(args[0])) {
             System.out.println(OvaFixture.write(Path.of(args[1]), args[2], Long.parseLong(args[3]), false));
+            return;
+        }
+        if ("serve".equals(args[0])) {
+            // One import per VM name read from standard input, in this one JVM: a long-running agent.
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                    java.nio.charset.StandardCharsets.UTF_8));
+            for (String line; (line = in.readLine()) != null && !line.isBlank(); ) {
+                importOnce(args[1], new VsphereTls(Path.of(args[2]), false), Path.of(args[3]), line.strip());
+                System.out.flush();
+            }
             return;
         }
         String server = args[1];

@@ -1,13 +1,15 @@
 package io.jenkins.plugins.capi.cli;
 
 import io.jenkins.plugins.capi.config.ConfigKey;
+import io.jenkins.plugins.capi.config.ConfigLoader;
+import io.jenkins.plugins.capi.config.ConfigReadException;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.config.ImageConfig;
-import io.jenkins.plugins.capi.config.ImageConfigParser;
 import io.jenkins.plugins.capi.config.Overrides;
 import io.jenkins.plugins.capi.config.ParsedConfig;
 import io.jenkins.plugins.capi.config.Severity;
 import io.jenkins.plugins.capi.config.SourceLocation;
+import io.jenkins.plugins.capi.imagebuild.RequestChecks;
 import io.jenkins.plugins.capi.metadata.MetadataCollector;
 import io.jenkins.plugins.capi.metadata.MetadataJson;
 import io.jenkins.plugins.capi.metadata.OutputScanner;
@@ -23,11 +25,11 @@ import io.jenkins.plugins.capi.publish.PublishTarget;
 import io.jenkins.plugins.capi.publish.Publisher;
 import io.jenkins.plugins.capi.publish.TargetCheck;
 import io.jenkins.plugins.capi.publish.TemplateIdentity;
+import io.jenkins.plugins.capi.secrets.BuildSecrets;
 import io.jenkins.plugins.capi.vsphere.VsphereTimeouts;
 import io.jenkins.plugins.capi.vsphere.VsphereTls;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,10 +37,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.UnaryOperator;
+import java.util.concurrent.ConcurrentHashMap;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,114 +51,85 @@ import picocli.CommandLine.Option;
             "Targets: the imageconfig's vCenter, and one more per --target FILE (the vcenter_* keys of an imageconfig;"
                 + " also vcenter_user, vcenter_password, vcenter_ca_file and content_library for that target). Every"
                 + " target is checked first; nothing is published when one is wrong.",
-            "Credentials of the imageconfig's vCenter: VCENTER_USER (or --vcenter-user) and VCENTER_PASSWORD (or"
-                + " --vcenter-password-file), else the file's. Ctrl-C stops every target and removes what it began."},
+            "Credentials of the imageconfig's vCenter as for build: VCENTER_USER (or --vcenter-user) and"
+                + " VCENTER_PASSWORD (or --vcenter-password-file), else the file's. Ctrl-C stops every target and"
+                + " removes what it began."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every target published, skipped or (with --dry-run) checked",
-            "1:a target failed its check or its publication (the others' results are printed)", "2:invalid input",
+            "1:a target failed its check or its publication (every target's result is printed)", "2:invalid input",
             "130:interrupted"})
 public final class PublishCommand implements Callable<Integer> {
+
+    @CommandLine.ParentCommand
+    CapiImageBuild root;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    ConfigOptions configOptions;
+    ConfigOptions config;
 
-    @Option(names = "--output-dir", required = true, paramLabel = "DIR", description = "the build's output folder")
+    @Mixin
+    CredentialOptions credentials;
+
+    @Mixin
+    VcenterTrustOptions trust;
+
+    @Option(names = "--output-dir", required = true, paramLabel = "DIR", description = "The build's output folder.")
     Path outputDir;
 
-    @Option(names = "--image-name", paramLabel = "NAME", description = "image_name of the build; default: the config's")
+    @Option(names = "--image-name", paramLabel = "NAME", description = "image_name of the build; default: the config's.")
     String imageName;
 
     @Option(names = "--name", paramLabel = "PATTERN",
-            description = "template name with {os}, {k8s}, {image_name}, {build}, {date}; default: the builder's VM name")
+            description = "Template name with {os}, {k8s}, {image_name}, {build}, {date}; default: the builder's VM name.")
     String namePattern;
 
     @Option(names = "--on-existing", paramLabel = "fail|replace|skip", defaultValue = "fail",
-            description = "when the name is taken: fail (default), replace (swap, never without a template) or skip")
+            description = "When the name is taken: fail (default), replace (swapped, never without a template) or skip.")
     String onExisting;
 
     @Option(names = "--keep", paramLabel = "N", defaultValue = "0",
-            description = "keep the newest N templates of this image in each folder (0: keep all)")
+            description = "Keep the newest N templates of this image in each folder (0: keep all).")
     int keep;
 
-    @Option(names = "--content-library", paramLabel = "NAME", description = "also publish an OVF item to this local content library")
+    @Option(names = "--content-library", paramLabel = "NAME", description = "Also publish an OVF item to this local content library.")
     String contentLibrary;
 
-    @Option(names = "--target", paramLabel = "FILE", description = "another vCenter to publish to (repeatable)")
+    @Option(names = "--target", paramLabel = "FILE", description = "Another vCenter to publish to (repeatable).")
     List<Path> targetFiles = new ArrayList<>();
 
-    @Option(names = "--build-id", paramLabel = "ID", description = "the build number for {build}")
+    @Option(names = "--build-id", paramLabel = "ID", description = "The build number for {build}.")
     String buildId;
 
-    @Option(names = "--dry-run", description = "check every target and print what would happen; change nothing")
+    @Option(names = "--dry-run", description = "Check every target and print what would happen; change nothing.")
     boolean dryRun;
 
-    /** The same --ca-file | --insecure as the pre-flight's. */
-    @ArgGroup(exclusive = true)
-    PreflightCommand.Trust trust;
-
-    @Option(names = "--vcenter-user", paramLabel = "USER", description = "vCenter user; default: $VCENTER_USER")
-    String user;
-
-    @Option(names = "--vcenter-password-file", paramLabel = "FILE",
-            description = "file holding the vCenter password; default: $VCENTER_PASSWORD")
-    Path passwordFile;
-
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
-            description = "how long to wait for each vCenter answer (default: ${DEFAULT-VALUE})")
+            description = "How long to wait for each vCenter answer, e.g. 30s (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    /** Where environment variables come from; tests replace it. */
-    UnaryOperator<String> environment = System::getenv;
-
-    private static final AtomicBoolean ABORTING = new AtomicBoolean();
-
-    /** True once Ctrl-C started the JVM's shutdown (see {@link CapiImageBuild#main}). */
-    static boolean aborting() {
-        return ABORTING.get();
-    }
-
-    /** Input the command cannot use; the message says which option or file and what to do. */
-    private static final class Invalid extends Exception {
-        Invalid(String message) {
-            super(message);
-        }
-    }
+    private final Map<String, Long> lastPercent = new ConcurrentHashMap<>();
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PublishRequest request;
-        ImageConfig config;
-        Path metadataFile = MetadataJson.defaultFile(outputDir);
-        TemplateMetadata metadata;
-        try {
-            config = readConfig(configOptions.config, configOptions.overrides(spec.commandLine()), err);
-            if (imageName != null) {
-                config = config.with(ConfigKey.IMAGE_NAME, imageName, SourceLocation.of("--image-name"));
-            }
-            metadata = metadata(config, metadataFile);
-            request = request(config, metadata, err);
-        } catch (Invalid e) {
-            err.println("capi-image-build publish: " + e.getMessage());
-            err.flush();
-            return ExitCode.INVALID_INPUT;
-        } catch (OutputsException e) {
-            err.println("capi-image-build publish: " + e.getMessage());
-            err.flush();
-            return ExitCode.FAILED;
-        }
+        ImageConfig imageConfig = readConfig(err);
+        TemplateMetadata metadata = metadata(imageConfig);
+        PublishRequest request = request(imageConfig, metadata, err);
 
         boolean allPassed = true;
-        for (TargetCheck check : Publisher.preflight(request)) {
-            for (Finding f : check.findings()) {
-                if (f.severity() != Severity.INFO) {
-                    out.println(f.format());
-                }
-            }
+        List<TargetCheck> checks;
+        try (CtrlC ctrlC = CtrlC.duringCheck(Thread.currentThread(), err)) {
+            checks = Publisher.preflight(request);
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException("the targets' checks were stopped; nothing was published");
+        }
+        for (TargetCheck check : checks) {
+            check.findings().stream().filter(f -> f.severity() != Severity.INFO)
+                    .forEach(f -> out.println(CliFindings.format(f)));
             out.println("[" + check.target() + "] " + (check.passed() ? "check passed" : "check failed"));
             allPassed &= check.passed();
         }
@@ -169,57 +140,38 @@ public final class PublishCommand implements Callable<Integer> {
             return ExitCode.FAILED;
         }
 
-        Publisher publisher = new Publisher(request, p -> progress(out, p));
-        Thread main = Thread.currentThread();
-        Thread onCtrlC = new Thread(() -> {
-            ABORTING.set(true);
-            publisher.cancel();
-            try {
-                main.join(Duration.ofMinutes(2).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "capi-publish-abort");
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
         PublishResult result;
-        try {
-            result = publisher.publish();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook waits for this thread to finish
-            }
+        try (CtrlC ctrlC = CtrlC.duringCheck(Thread.currentThread(), err)) {
+            // An interrupt makes the publisher cancel every target and wait until each has cleaned up.
+            result = new Publisher(request, p -> progress(out, p)).publish();
         }
+        boolean interrupted = Thread.interrupted();
         result.lines().forEach(out::println);
         out.flush();
-        if (ABORTING.get()) {
-            return ExitCode.INTERRUPTED;
-        }
         if (!dryRun) {
+            TemplateMetadata updated = metadata.withPublications(result.publications());
             try {
-                TemplateMetadata updated = metadata.withPublications(result.publications());
-                MetadataJson.write(updated, metadataFile);
-                out.println("metadata: " + metadataFile);
-                if (metadata.ova() != null) {
-                    out.println("provenance: " + Provenance.write(outputDir, updated, config));
+                MetadataJson.write(updated, MetadataJson.defaultFile(outputDir));
+                out.println("metadata: " + MetadataJson.defaultFile(outputDir));
+                if (updated.ova() != null) {
+                    out.println("provenance: " + Provenance.write(outputDir, updated, imageConfig));
                 }
             } catch (IOException e) {
-                err.println("capi-image-build publish: cannot write the metadata: " + e.getMessage());
+                err.println("capi-image-build publish: error: cannot write the metadata: " + e.getMessage());
                 return ExitCode.FAILED;
             }
+            out.flush();
         }
-        out.flush();
+        if (interrupted) {
+            throw new InterruptedException("every target was stopped and what it had begun removed");
+        }
         return result.succeeded() ? ExitCode.OK : ExitCode.FAILED;
     }
 
-    private static final long STEP = 10;
-    private final Map<String, Long> lastPercent = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** Every step, and the upload in steps of 10 %. */
+    /** Every step, and each target's upload in steps of 10 %. */
     private void progress(PrintWriter out, PublishProgress p) {
         if (p.stage() == PublishProgress.Stage.UPLOADING && p.bytesTotal() > 0) {
-            long pct = p.bytesSent() * 100 / p.bytesTotal() / STEP * STEP;
+            long pct = p.bytesSent() * 100 / p.bytesTotal() / 10 * 10;
             Long before = lastPercent.put(p.target(), pct);
             if (before != null && before == pct) {
                 return;
@@ -231,129 +183,110 @@ public final class PublishCommand implements Callable<Integer> {
         }
     }
 
-    private ImageConfig readConfig(Path file, Map<String, String> overrides, PrintWriter err) throws Invalid {
-        ParsedConfig parsed = parse(file, "--config", err);
-        ParsedConfig overridden = Overrides.apply(parsed.config(), overrides, ConfigOptions.SET_SOURCE);
-        overridden.findings().forEach(f -> err.println(f.format()));
-        if (overridden.hasErrors()) {
-            throw new Invalid("--set has errors (listed above)");
-        }
-        return overridden.config();
-    }
-
-    private static ParsedConfig parse(Path file, String option, PrintWriter err) throws Invalid {
+    private ImageConfig readConfig(PrintWriter err) {
+        Overrides overrides = config.overrides();
         ParsedConfig parsed;
         try {
-            parsed = new ImageConfigParser().parse(file);
-        } catch (IOException e) {
-            throw new Invalid("cannot read " + option + " " + file + ": " + e.getMessage());
+            parsed = ConfigLoader.read(config.config);
+        } catch (ConfigReadException e) {
+            throw new CliInputException("--config " + e.getMessage());
         }
-        parsed.findings().forEach(f -> err.println(f.format()));
-        if (parsed.hasErrors()) {
-            throw new Invalid(option + " " + file + " has syntax errors (listed above)");
+        List<Finding> findings = new ArrayList<>(parsed.findings());
+        findings.addAll(overrides.findings());
+        CliFindings.print(err, findings);
+        if (findings.stream().anyMatch(Finding::isError)) {
+            throw new CliInputException("nothing was published: fix the errors above");
         }
-        return parsed;
+        ImageConfig c = overrides.applyTo(parsed.config());
+        return imageName == null ? c : c.with(ConfigKey.IMAGE_NAME, imageName, SourceLocation.of("--image-name"));
     }
 
-    /** The build's metadata document when there is one, else what the output folder says. */
-    private TemplateMetadata metadata(ImageConfig config, Path metadataFile) throws Invalid, OutputsException {
+    /** The build's metadata document when there is one for this image, else what the output folder says. */
+    private TemplateMetadata metadata(ImageConfig c) {
         if (!Files.isDirectory(outputDir)) {
-            throw new Invalid("--output-dir " + outputDir + " is not a folder");
+            throw new CliInputException("--output-dir " + outputDir + ": not a folder; give the build's output folder");
         }
-        if (Files.isRegularFile(metadataFile)) {
+        Path file = MetadataJson.defaultFile(outputDir);
+        if (Files.isRegularFile(file)) {
             try {
-                TemplateMetadata m = MetadataJson.read(metadataFile);
-                if (config.imageName().isBlank() || config.imageName().strip().equals(m.imageName())) {
+                TemplateMetadata m = MetadataJson.read(file);
+                if (c.imageName().isBlank() || c.imageName().strip().equals(m.imageName())) {
                     return m;
                 }
             } catch (IOException e) {
-                throw new Invalid(e.getMessage());
+                throw new CliInputException("--output-dir " + e.getMessage());
             }
         }
-        if (config.imageName().isBlank()) {
-            throw new Invalid("image_name is not set in " + configOptions.config + "; give --image-name");
+        if (c.imageName().isBlank()) {
+            throw new CliInputException("image_name is not set in " + config.config + "; give --image-name");
         }
-        return new MetadataCollector(OutputScanner.withDefaults()).collect(outputDir, config, null, null, null,
-                Map.of("tool", "capi-image-build"), null);
+        try {
+            return new MetadataCollector(OutputScanner.withDefaults()).collect(outputDir, c, null, null, null,
+                    Map.of("tool", "capi-image-build"), null);
+        } catch (OutputsException e) {
+            throw new CliInputException("--output-dir " + e.getMessage());
+        }
     }
 
-    private PublishRequest request(ImageConfig config, TemplateMetadata metadata, PrintWriter err) throws Invalid {
+    private PublishRequest request(ImageConfig c, TemplateMetadata metadata, PrintWriter err) {
         OnExisting existing;
+        NamePattern pattern;
         try {
             existing = OnExisting.parse(onExisting);
         } catch (IllegalArgumentException e) {
-            throw new Invalid("--on-existing " + e.getMessage());
+            throw new CliInputException("--on-existing " + e.getMessage());
         }
-        NamePattern pattern;
         try {
             pattern = NamePattern.of(namePattern);
         } catch (IllegalArgumentException e) {
-            throw new Invalid("--name: " + e.getMessage());
+            throw new CliInputException("--name: " + e.getMessage());
         }
         if (keep < 0) {
-            throw new Invalid("--keep must be 0 (keep all) or more");
+            throw new CliInputException("--keep must be 0 (keep all) or more");
         }
-        VsphereTls tls = VsphereTls.VERIFY;
-        if (trust != null && trust.caFile != null) {
-            if (!Files.isReadable(trust.caFile)) {
-                throw new Invalid("--ca-file " + trust.caFile + " is not a readable file");
-            }
-            tls = new VsphereTls(trust.caFile, false);
-        } else if (trust != null && trust.insecure) {
-            tls = new VsphereTls(null, true);
+        if (timeout.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new CliInputException("--timeout must be at least 1s");
         }
-        String vcUser = firstSet(user, environment.apply("VCENTER_USER"), config.vcenterUser());
-        String password = password(config);
+        VsphereTls tls = trust.tls();
+        List<Finding> trustProblems = RequestChecks.vcenterTrust(tls);
+        CliFindings.print(err, trustProblems);
+        if (trustProblems.stream().anyMatch(Finding::isError)) {
+            throw new CliInputException("nothing was published: fix the errors above");
+        }
+        BuildSecrets effective = credentials.secrets(root.environment).resolve(c);
         List<PublishTarget> targets = new ArrayList<>();
-        if (!config.vcenterServer().isBlank()) {
-            targets.add(PublishTarget.of(config, vcUser, password, tls, contentLibrary));
+        if (!c.vcenterServer().isBlank()) {
+            targets.add(PublishTarget.of(c, effective.vcenterUser(), effective.vcenterPassword(), tls, contentLibrary));
         }
         for (Path file : targetFiles) {
-            targets.add(PublishTarget.fromFile(parse(file, "--target", err).config(), vcUser, password, tls,
-                    contentLibrary));
+            ParsedConfig parsed;
+            try {
+                parsed = ConfigLoader.read(file);
+            } catch (ConfigReadException e) {
+                throw new CliInputException("--target " + e.getMessage());
+            }
+            CliFindings.print(err, parsed.findings());
+            if (parsed.hasErrors()) {
+                throw new CliInputException("--target " + file + " has errors (listed above)");
+            }
+            targets.add(PublishTarget.fromFile(parsed.config(), effective.vcenterUser(), effective.vcenterPassword(),
+                    tls, contentLibrary));
         }
         if (targets.isEmpty()) {
-            throw new Invalid("no target: vcenter_server is not set in " + configOptions.config + " and no --target was given");
+            throw new CliInputException("no target: vcenter_server is not set in " + config.config
+                    + " and no --target was given");
         }
         Path ova = metadata.ova() == null ? null
                 : outputDir.resolve(metadata.imageName()).resolve(metadata.ova().fileName());
         PublishRequest.BuildVm buildVm = null;
         TemplateMetadata.VcenterFacts facts = metadata.vcenter() == null ? null : metadata.vcenter().facts();
-        if (facts != null && facts.buildVmPresent() && facts.inventoryPath() != null && !config.vcenterServer().isBlank()) {
-            buildVm = new PublishRequest.BuildVm(config.vcenterServer().strip(), facts.inventoryPath(), false);
+        if (facts != null && facts.buildVmPresent() && facts.inventoryPath() != null && !c.vcenterServer().isBlank()) {
+            buildVm = new PublishRequest.BuildVm(c.vcenterServer().strip(), facts.inventoryPath(), false);
         }
-        try {
-            return PublishRequest.builder(TemplateIdentity.of(metadata, buildId)).ova(ova).buildVm(buildVm)
-                    .name(pattern).onExisting(existing).keep(keep).dryRun(dryRun).targets(targets)
-                    .timeouts(new VsphereTimeouts(timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout
-                            : Duration.ofSeconds(10), timeout))
-                    .build();
-        } catch (IllegalArgumentException e) {
-            throw new Invalid(e.getMessage());
-        }
-    }
-
-    private String password(ImageConfig config) throws Invalid {
-        if (passwordFile != null) {
-            try {
-                return Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw new Invalid("cannot read --vcenter-password-file " + passwordFile + ": " + e.getClass().getSimpleName());
-            }
-        }
-        String fromEnvironment = environment.apply("VCENTER_PASSWORD");
-        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
-            return fromEnvironment;
-        }
-        return config.value(ConfigKey.VCENTER_PASSWORD).filter(p -> !p.isEmpty()).orElse(null);
-    }
-
-    private static String firstSet(String... values) {
-        for (String v : values) {
-            if (v != null && !v.isBlank()) {
-                return v.strip();
-            }
-        }
-        return null;
+        return PublishRequest.builder(TemplateIdentity.of(metadata, buildId)).ova(ova).buildVm(buildVm)
+                .name(pattern).onExisting(existing).keep(keep).dryRun(dryRun).targets(targets)
+                .timeouts(new VsphereTimeouts(timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout
+                        : Duration.ofSeconds(10), timeout))
+                .build();
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import io.jenkins.plugins.capi.metadata.MetadataJson;
+import io.jenkins.plugins.capi.Json;
 import io.jenkins.plugins.capi.vsphere.VsphereException.Kind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +23,7 @@ import java.util.Base64;
 public final class VapiClient implements AutoCloseable {
 
     private static final String SESSION_HEADER = "vmware-api-session-id";
-    private static final ObjectMapper JSON = MetadataJson.mapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final SoapTransport transport;
     private final URI base;

@@ -41,8 +41,7 @@ class PublishCommandTest {
     record Run(int exit, String out, String err) {}
 
     private Run run(Map<String, String> env, String... args) {
-        CommandLine cl = CapiImageBuild.commandLine();
-        ((PublishCommand) cl.getSubcommands().get("publish").getCommand()).environment = env::get;
+        CommandLine cl = CapiImageBuild.commandLine(env);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));
@@ -161,6 +160,9 @@ class PublishCommandTest {
                     "--on-existing", "overwrite");
             assertThat(existing.exit()).isEqualTo(ExitCode.INVALID_INPUT);
             assertThat(existing.err()).contains("--on-existing 'overwrite' is not one of fail, replace, skip");
+            Run secretSet = run(credentials(), "--config", cfg.toString(), "--output-dir", out.toString(),
+                    "--set", "vcenter_password=" + Vcsim.PASSWORD);
+            assertThat(secretSet.exit()).isEqualTo(ExitCode.INVALID_INPUT);
             Run build = run(credentials(), "--config", cfg.toString(), "--output-dir", out.toString(),
                     "--name", "{image_name}-{build}", "--ca-file", a.caFile().toString());
             assertThat(build.exit()).isEqualTo(ExitCode.FAILED);

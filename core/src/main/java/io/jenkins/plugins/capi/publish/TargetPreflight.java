@@ -9,6 +9,7 @@ import static io.jenkins.plugins.capi.config.ConfigKey.VCENTER_USER;
 import io.jenkins.plugins.capi.config.ConfigKey;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.config.ImageConfig;
+import io.jenkins.plugins.capi.config.Setting;
 import io.jenkins.plugins.capi.config.SourceLocation;
 import io.jenkins.plugins.capi.vsphere.ContentLibrary;
 import io.jenkins.plugins.capi.vsphere.InventoryPath;
@@ -60,12 +61,15 @@ final class TargetPreflight {
             error(VCENTER_SERVER, "vcenter_server is not set for this target", "set vcenter_server=HOST[:PORT]");
         }
         if (target.user() == null || target.user().isBlank()) {
-            error(VCENTER_USER, "no vCenter user for this target",
-                    "set vcenter_user in the target's file, or supply the vCenter credentials");
+            findings.add(Finding.error(VCENTER_USER, place.locationOf(VCENTER_USER), "no vCenter user for this target",
+                    "set vcenter_user in the target's file, or supply the vCenter credentials")
+                    .about(Setting.VCENTER_CREDENTIALS));
         }
         if (target.password() == null || target.password().isEmpty()) {
-            error(VCENTER_PASSWORD, "no vCenter password for this target",
-                    "set vcenter_password in the target's file, or supply the vCenter credentials");
+            findings.add(Finding.error(VCENTER_PASSWORD, place.locationOf(VCENTER_PASSWORD),
+                    "no vCenter password for this target",
+                    "set vcenter_password in the target's file, or supply the vCenter credentials")
+                    .about(Setting.VCENTER_CREDENTIALS));
         }
         checkSource();
         if (!findings.isEmpty() && findings.stream().anyMatch(Finding::isError)) {

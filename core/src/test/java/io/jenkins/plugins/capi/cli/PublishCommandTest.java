@@ -14,8 +14,6 @@ import io.jenkins.plugins.capi.vsphere.VimClient;
 import io.jenkins.plugins.capi.vsphere.VmFolders;
 import io.jenkins.plugins.capi.vsphere.VsphereTimeouts;
 import io.jenkins.plugins.capi.vsphere.VsphereTls;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code capi-image-build publish} end to end against two vcsim processes. */
 @ExtendWith(Vcsim.Available.class)
@@ -38,18 +35,12 @@ class PublishCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    private Run run(Map<String, String> env, String... args) {
-        CommandLine cl = CapiImageBuild.commandLine(env);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
+    /** {@code publish ARGS}, checking that no planted password reaches the output. */
+    private static CliRun run(Map<String, String> env, String... args) {
         List<String> full = new ArrayList<>(List.of("publish"));
         full.addAll(List.of(args));
-        Run r = new Run(cl.execute(full.toArray(String[]::new)), out.toString(), err.toString());
-        assertThat(r.out() + r.err()).doesNotContain(Vcsim.PASSWORD).doesNotContain(OTHER_PASSWORD);
+        CliRun r = CliRun.run(env, full.toArray(String[]::new));
+        assertThat(r.all()).doesNotContain(Vcsim.PASSWORD).doesNotContain(OTHER_PASSWORD);
         return r;
     }
 
@@ -97,10 +88,10 @@ class PublishCommandTest {
             Path cfg = config(a);
             Path target = targetFile(b, "LocalDS_0");
             for (String build : List.of("1", "2", "3")) {
-                Run r = run(credentials(), "--config", cfg.toString(), "--output-dir", out.toString(),
+                CliRun r = run(credentials(), "--config", cfg.toString(), "--output-dir", out.toString(),
                         "--ca-file", a.caFile().toString(), "--name", "{os}-kube-v{k8s}-{build}", "--build-id", build,
                         "--keep", "2", "--target", target.toString());
-                assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCode.OK);
+                assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCode.OK);
             }
             try (VimClient ca = admin(a, Vcsim.PASSWORD); VimClient cb = admin(b, OTHER_PASSWORD)) {
                 assertThat(names(ca, "/DC0/vm/Templates")).containsExactly("rockylinux-8-kube-v1.30.4-2",
@@ -135,10 +126,10 @@ class PublishCommandTest {
         try (Vcsim a = Vcsim.start("-folder", "Templates");
              Vcsim b = Vcsim.startWithPassword(OTHER_PASSWORD, "-folder", "Golden")) {
             long start = System.nanoTime();
-            Run r = run(credentials(), "--config", config(a).toString(), "--output-dir", out.toString(),
+            CliRun r = run(credentials(), "--config", config(a).toString(), "--output-dir", out.toString(),
                     "--ca-file", a.caFile().toString(), "--target", targetFile(b, "LocalDS_7").toString());
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
-            assertThat(r.exit()).isEqualTo(ExitCode.FAILED);
+            assertThat(r.exitCode()).isEqualTo(ExitCode.FAILED);
             assertThat(r.out()).contains(dir.resolve("dr-site.conf") + ":7:1: error: vcenter_datastore 'LocalDS_7': "
                     + "nothing at /DC0/datastore/LocalDS_7; /DC0/datastore contains LocalDS_0");
             assertThat(r.err()).contains("nothing was published");
@@ -153,19 +144,19 @@ class PublishCommandTest {
         Path out = outputs(4096, true);
         try (Vcsim a = Vcsim.start("-folder", "Templates")) {
             Path cfg = config(a);
-            Run pattern = run(credentials(), "--config", cfg.toString(), "--output-dir", out.toString(), "--name", "{distro}-x");
-            assertThat(pattern.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+            CliRun pattern = run(credentials(), "--config", cfg.toString(), "--output-dir", out.toString(), "--name", "{distro}-x");
+            assertThat(pattern.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
             assertThat(pattern.err()).contains("--name", "{distro}", "{os}, {k8s}, {image_name}, {build}, {date}");
-            Run existing = run(credentials(), "--config", cfg.toString(), "--output-dir", out.toString(),
+            CliRun existing = run(credentials(), "--config", cfg.toString(), "--output-dir", out.toString(),
                     "--on-existing", "overwrite");
-            assertThat(existing.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+            assertThat(existing.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
             assertThat(existing.err()).contains("--on-existing 'overwrite' is not one of fail, replace, skip");
-            Run secretSet = run(credentials(), "--config", cfg.toString(), "--output-dir", out.toString(),
+            CliRun secretSet = run(credentials(), "--config", cfg.toString(), "--output-dir", out.toString(),
                     "--set", "vcenter_password=" + Vcsim.PASSWORD);
-            assertThat(secretSet.exit()).isEqualTo(ExitCode.INVALID_INPUT);
-            Run build = run(credentials(), "--config", cfg.toString(), "--output-dir", out.toString(),
+            assertThat(secretSet.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+            CliRun build = run(credentials(), "--config", cfg.toString(), "--output-dir", out.toString(),
                     "--name", "{image_name}-{build}", "--ca-file", a.caFile().toString());
-            assertThat(build.exit()).isEqualTo(ExitCode.FAILED);
+            assertThat(build.exitCode()).isEqualTo(ExitCode.FAILED);
             assertThat(build.out()).contains("uses {build}, which this build does not have");
         }
     }

@@ -85,7 +85,7 @@ public record ImageBuildCallable(
         Path found = Files.isRegularFile(expected) ? expected : null;
         if (found == null) {
             try (Stream<Path> walk = Files.walk(outputDir, 3)) {
-                found = walk.filter(p -> p.getFileName().toString().equals(ova.fileName()))
+                found = walk.filter(p -> p.endsWith(ova.fileName()))
                         .filter(Files::isRegularFile)
                         .findFirst()
                         .orElse(null);

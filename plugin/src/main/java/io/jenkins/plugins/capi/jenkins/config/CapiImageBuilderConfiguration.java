@@ -20,7 +20,7 @@ import org.kohsuke.stapler.verb.POST;
  */
 @Extension
 @Symbol("capiImageBuilder")
-public class CapiImageBuilderConfiguration extends GlobalConfiguration {
+public final class CapiImageBuilderConfiguration extends GlobalConfiguration {
 
     /** The vendor builder this plugin was tested against. */
     public static final String FALLBACK_BUILDER_IMAGE = Defaults.BUILDER_IMAGE;

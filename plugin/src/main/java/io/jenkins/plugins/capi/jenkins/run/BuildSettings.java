@@ -19,7 +19,9 @@ import java.util.Optional;
  * @param config                workspace-relative (or absolute agent) path of the imageconfig
  * @param outputDir             workspace-relative output folder
  * @param isoPath               ISO on the agent (absolute or workspace-relative), or null
- * @param dockerHost            Docker/Podman API URI, or null for the agent's {@code DOCKER_HOST} / default socket
+ * @param dockerHost            Docker/Podman API URI, or null for the default socket
+ * @param credentialsId         as configured: a {@code ${NAME}} reference to a Credentials parameter is resolved by
+ *                              the credentials plugin, not by us (it knows who chose the value)
  * @param vcenterServer         vCenter host[:port] given in Jenkins, or null (then read from the imageconfig)
  * @param vcenterCaFile         extra CA file on the agent for vCenter's certificate, or null
  */
@@ -57,12 +59,14 @@ public record BuildSettings(
 
     /**
      * Fills defaults from {@code global} and the build's environment and checks what can be checked without the
-     * agent. The Docker host is the step's, else the build's {@code DOCKER_HOST} (e.g. from {@code withEnv}), else
-     * the global default; core falls back to the agent's own environment and the default socket.
+     * agent. The Docker host is the step's, else {@code DOCKER_HOST} of the build's environment, else the global
+     * default, else (null) the default socket. The build's environment starts from the agent's own environment,
+     * so an agent started with {@code DOCKER_HOST} set beats the global default, as do the agent's node properties
+     * and {@code withEnv}.
      *
      * @param buildEnv        the build's environment, or null
      * @param expandVariables whether {@code ${VAR}} references in text parameters are expanded from {@code buildEnv}
-     *                        (freestyle); Pipeline scripts interpolate themselves
+     *                        (freestyle); Pipeline scripts interpolate themselves. Credential ids are never expanded.
      */
     public static BuildSettings resolve(
             ImageBuildParameters p, CapiImageBuilderConfiguration global, EnvVars buildEnv, boolean expandVariables)
@@ -97,12 +101,12 @@ public record BuildSettings(
             overrides.put(ConfigKey.VCENTER_SERVER.key(), vcenterServer);
         }
 
-        String builderImage = orDefault(expand(p.getBuilderImage(), env), global.getDefaultBuilderImage());
+        String builderImage = orDefault(expand(p.getBuilderImage(), env), global.effectiveBuilderImage());
         String envDockerHost = buildEnv == null ? null : Util.fixEmptyAndTrim(buildEnv.get("DOCKER_HOST"));
         String dockerHost = Util.fixEmptyAndTrim(orDefault(
                 expand(p.getDockerHost(), env),
                 envDockerHost != null ? envDockerHost : Util.fixNull(global.getDefaultDockerHost())));
-        int timeout = p.getTimeoutMinutes() > 0 ? p.getTimeoutMinutes() : global.getDefaultTimeoutMinutes();
+        int timeout = p.getTimeoutMinutes() > 0 ? p.getTimeoutMinutes() : global.effectiveTimeoutMinutes();
         int grace = p.getStopGraceSeconds() > 0 ? p.getStopGraceSeconds() : ParameterDefaults.STOP_GRACE_SECONDS;
 
         return new BuildSettings(
@@ -120,9 +124,9 @@ public record BuildSettings(
                 vcenterServer,
                 Util.fixEmptyAndTrim(expand(p.getVcenterCaFile(), env)),
                 p.isVcenterInsecure(),
-                Util.fixEmptyAndTrim(expand(p.getCredentialsId(), env)),
-                Util.fixEmptyAndTrim(expand(p.getRhelCredentialsId(), env)),
-                Util.fixEmptyAndTrim(expand(p.getRegistryCredentialsId(), env)));
+                Util.fixEmptyAndTrim(p.getCredentialsId()),
+                Util.fixEmptyAndTrim(p.getRhelCredentialsId()),
+                Util.fixEmptyAndTrim(p.getRegistryCredentialsId()));
     }
 
     private static String expand(String value, EnvVars env) {

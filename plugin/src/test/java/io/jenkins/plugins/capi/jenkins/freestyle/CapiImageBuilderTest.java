@@ -1,6 +1,7 @@
 package io.jenkins.plugins.capi.jenkins.freestyle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,7 +52,8 @@ class CapiImageBuilderTest {
 
     @Test
     void configRoundTripKeepsEveryParameter() throws Exception {
-        CapiImageBuilder builder = new CapiImageBuilder("vsphere");
+        CapiImageBuilder builder = new CapiImageBuilder();
+        builder.setCredentialsId("vsphere");
         builder.setConfig("images/rocky-8.conf");
         builder.setRhelCredentialsId("rhel");
         builder.setRegistryCredentialsId("registry");
@@ -73,7 +75,7 @@ class CapiImageBuilderTest {
 
     @Test
     void defaultsSurviveARoundTrip() throws Exception {
-        CapiImageBuilder builder = new CapiImageBuilder("vsphere");
+        CapiImageBuilder builder = new CapiImageBuilder();
         CapiImageBuilder after = r.configRoundtrip(builder);
         r.assertEqualDataBoundBeans(builder, after);
         assertEquals("imageconfig", after.getConfig());
@@ -85,7 +87,8 @@ class CapiImageBuilderTest {
     @Test
     void badOverrideLinesFailTheBuildNamingTheLine() throws Exception {
         FreeStyleProject p = project("imageconfig", FakeBuilder.imageconfig("rocky-8"));
-        CapiImageBuilder builder = new CapiImageBuilder("vsphere");
+        CapiImageBuilder builder = new CapiImageBuilder();
+        builder.setCredentialsId("vsphere");
         builder.setOverrides("k8s_version=1.31.1\nthis is not an assignment");
         p.getBuildersList().add(builder);
         FreeStyleBuild b = r.buildAndAssertStatus(Result.FAILURE, p);
@@ -128,8 +131,35 @@ class CapiImageBuilderTest {
         assertEquals(List.of(), FakeBuilder.containersOf(BuildRunId.of(b)), "containers left after abort");
     }
 
+    /** Two image builds in one job: both show on the build page, each with its own container run id. */
+    @Test
+    void twoStepsInOneJobEachGetTheirOwnActionAndRunId() throws Exception {
+        FakeBuilder.assumeDockerAndImage();
+        FreeStyleProject p = project("imageconfig-first", FakeBuilder.imageconfig("rocky-8-first"));
+        p.getBuildersList().add(new CreateFileBuilder("imageconfig-second", FakeBuilder.imageconfig("rocky-8-second")));
+        for (String which : List.of("first", "second")) {
+            p.getBuildersList()
+                    .add(new CreateFileBuilder("out-" + which + "/" + FakeBuilder.ISO_NAME, FakeBuilder.ISO_CONTENT));
+            CapiImageBuilder builder = fakeBuild();
+            builder.setConfig("imageconfig-" + which);
+            builder.setOutputDir("out-" + which);
+            p.getBuildersList().add(builder);
+        }
+        FreeStyleBuild b = r.buildAndAssertSuccess(p);
+        List<CapiImageAction> actions = b.getActions(CapiImageAction.class);
+        assertEquals(
+                List.of("rocky-8-first", "rocky-8-second"),
+                actions.stream().map(a -> a.getTemplate().getTemplateName()).toList());
+        assertEquals(
+                List.of("capiImage", "capiImage-2"),
+                actions.stream().map(CapiImageAction::getUrlName).toList());
+        assertNotEquals(actions.get(0).getRunId(), actions.get(1).getRunId());
+        assertEquals(List.of(), FakeBuilder.containersOf(BuildRunId.of(b)), "containers left behind");
+    }
+
     private CapiImageBuilder fakeBuild() {
-        CapiImageBuilder builder = new CapiImageBuilder("vsphere");
+        CapiImageBuilder builder = new CapiImageBuilder();
+        builder.setCredentialsId("vsphere");
         builder.setBuilderImage(FakeBuilder.IMAGE);
         builder.setPreflight(false);
         builder.setCompatibility(CompatibilityMode.OFF);

@@ -5,13 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.AbortException;
 import hudson.EnvVars;
+import hudson.model.Label;
+import hudson.model.Result;
+import io.jenkins.plugins.capi.Defaults;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
 import io.jenkins.plugins.capi.jenkins.config.CapiImageBuilderConfiguration;
 import io.jenkins.plugins.capi.jenkins.freestyle.CapiImageBuilder;
 import io.jenkins.plugins.capi.jenkins.step.CapiImageBuildStep;
+import io.jenkins.plugins.capi.testing.FakeBuilder;
+import io.jenkins.plugins.capi.testing.SecretScan;
 import java.util.Map;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -23,10 +35,10 @@ class BuildSettingsTest {
     void blankParametersTakeTheDefaults(JenkinsRule r) throws AbortException {
         CapiImageBuilderConfiguration global = CapiImageBuilderConfiguration.get();
         global.setDefaultDockerHost("unix:///run/podman/podman.sock");
-        BuildSettings s = BuildSettings.resolve(new CapiImageBuildStep("vsphere"), global, null, false);
+        BuildSettings s = BuildSettings.resolve(new CapiImageBuildStep(), global, null, false);
         assertEquals("imageconfig", s.config());
         assertEquals("capi-output", s.outputDir());
-        assertEquals(CapiImageBuilderConfiguration.FALLBACK_BUILDER_IMAGE, s.builderImage());
+        assertEquals(Defaults.BUILDER_IMAGE, s.builderImage());
         assertEquals("unix:///run/podman/podman.sock", s.dockerHost());
         assertEquals(180, s.timeoutMinutes());
         assertEquals(300, s.stopGraceSeconds());
@@ -36,9 +48,11 @@ class BuildSettingsTest {
         assertNull(s.rhelCredentialsId());
     }
 
+    /** Text parameters are expanded; credential ids are left to the credentials plugin (Credentials parameters). */
     @Test
-    void freestyleValuesAreExpandedFromTheEnvironment(JenkinsRule r) throws AbortException {
-        CapiImageBuilder b = new CapiImageBuilder("${VCENTER_CREDS}");
+    void freestyleValuesAreExpandedFromTheEnvironmentButCredentialIdsAreNot(JenkinsRule r) throws AbortException {
+        CapiImageBuilder b = new CapiImageBuilder();
+        b.setCredentialsId("${VCENTER_CREDS}");
         b.setOverrides("k8s_version=${K8S}");
         b.setOutputDir("out/${K8S}");
         BuildSettings s = BuildSettings.resolve(
@@ -48,7 +62,39 @@ class BuildSettingsTest {
                 true);
         assertEquals(Map.of("k8s_version", "1.31.1"), s.overrides());
         assertEquals("out/1.31.1", s.outputDir());
-        assertEquals("vsphere-prod", s.credentialsId());
+        assertEquals("${VCENTER_CREDS}", s.credentialsId());
+    }
+
+    /**
+     * The build's environment starts from the agent's own: an agent started with {@code DOCKER_HOST} beats the
+     * global default, as docs/jenkins.md says.
+     */
+    @Test
+    void anAgentsOwnDockerHostBeatsTheGlobalDefault(JenkinsRule r) throws Exception {
+        CapiImageBuilderConfiguration.get().setDefaultDockerHost("unix:///nonexistent/global/docker.sock");
+        r.createOnlineSlave(
+                Label.get("own-engine"), new EnvVars("DOCKER_HOST", "unix:///nonexistent/agent/docker.sock"));
+        CredentialsProvider.lookupStores(r.jenkins)
+                .iterator()
+                .next()
+                .addCredentials(
+                        Domain.global(),
+                        new UsernamePasswordCredentialsImpl(
+                                CredentialsScope.GLOBAL, "vsphere", null, "builder", FakeBuilder.PLANTED_PASSWORD));
+        WorkflowJob p = r.createProject(WorkflowJob.class);
+        p.setDefinition(new CpsFlowDefinition(
+                "node('own-engine') {\n"
+                        + "  writeFile file: 'imageconfig', text: '''" + FakeBuilder.imageconfig("rocky-8") + "'''\n"
+                        + "  writeFile file: 'capi-output/" + FakeBuilder.ISO_NAME + "', text: '''"
+                        + FakeBuilder.ISO_CONTENT + "'''\n"
+                        + "  capiImageBuild credentialsId: 'vsphere', preflight: false, compatibility: 'OFF'\n"
+                        + "}\n",
+                true));
+        WorkflowRun b = r.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        r.assertLogContains("through unix:///nonexistent/agent/docker.sock", b);
+        r.assertLogNotContains("through unix:///nonexistent/global/docker.sock", b);
+        r.assertLogNotContains(FakeBuilder.PLANTED_PASSWORD, b);
+        SecretScan.assertNoFileContains(b.getRootDir().toPath(), FakeBuilder.PLANTED_PASSWORD);
     }
 
     @Test
@@ -56,7 +102,7 @@ class BuildSettingsTest {
         CapiImageBuilderConfiguration global = CapiImageBuilderConfiguration.get();
         global.setDefaultDockerHost("unix:///var/run/docker.sock");
         EnvVars env = new EnvVars("DOCKER_HOST", "unix:///run/user/1000/podman/podman.sock");
-        CapiImageBuildStep step = new CapiImageBuildStep("vsphere");
+        CapiImageBuildStep step = new CapiImageBuildStep();
         assertEquals(
                 "unix:///var/run/docker.sock",
                 BuildSettings.resolve(step, global, null, false).dockerHost());
@@ -71,7 +117,7 @@ class BuildSettingsTest {
 
     @Test
     void pipelineParametersAreNotExpanded(JenkinsRule r) throws AbortException {
-        CapiImageBuildStep step = new CapiImageBuildStep("vsphere");
+        CapiImageBuildStep step = new CapiImageBuildStep();
         step.setOutputDir("out/${K8S}");
         assertEquals(
                 "out/${K8S}",
@@ -82,7 +128,7 @@ class BuildSettingsTest {
     @Test
     void outputOutsideTheWorkspaceIsRefused(JenkinsRule r) {
         for (String bad : new String[] {"/tmp/out", "../out", "a/../../out", "."}) {
-            CapiImageBuildStep step = new CapiImageBuildStep("vsphere");
+            CapiImageBuildStep step = new CapiImageBuildStep();
             step.setOutputDir(bad);
             AbortException e = assertThrows(
                     AbortException.class,
@@ -94,7 +140,7 @@ class BuildSettingsTest {
 
     @Test
     void vcenterServerBecomesAnOverrideAndMustAgreeWithOne(JenkinsRule r) throws AbortException {
-        CapiImageBuildStep step = new CapiImageBuildStep("vsphere");
+        CapiImageBuildStep step = new CapiImageBuildStep();
         step.setVcenterServer("vc.example.com");
         assertEquals(
                 Map.of("vcenter_server", "vc.example.com"),
@@ -108,7 +154,7 @@ class BuildSettingsTest {
 
     @Test
     void secretsAreRefusedInOverrides(JenkinsRule r) {
-        CapiImageBuildStep step = new CapiImageBuildStep("vsphere");
+        CapiImageBuildStep step = new CapiImageBuildStep();
         step.setOverrides(Map.of("rhel_subscription_pass", "x"));
         AbortException e = assertThrows(
                 AbortException.class,

@@ -25,7 +25,7 @@ import jenkins.agents.ControllerToAgentFileCallable;
  *
  * @param settings  the resolved parameters (no secrets)
  * @param secrets   credential values for this call only
- * @param runId     stable id of the Jenkins build, for the container name and labels
+ * @param runId     the container run id of this call ({@code BuildRunId.forCall}), for the container name and labels
  * @param producer  facts about the Jenkins build copied into the metadata
  * @param listener  the build's listener; remotable, so lines reach the controller's console as they are written
  */
@@ -34,6 +34,12 @@ public record ImageBuildCallable(
         implements ControllerToAgentFileCallable<BuildReport> {
 
     private static final long serialVersionUID = 1L;
+
+    /** Remoting prints callables in its diagnostics: the run id says which build this is, and holds no secret. */
+    @Override
+    public String toString() {
+        return "ImageBuildCallable[" + runId + "]";
+    }
 
     @Override
     public BuildReport invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {

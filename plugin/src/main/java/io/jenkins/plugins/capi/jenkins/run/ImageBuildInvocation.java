@@ -10,6 +10,7 @@ import hudson.remoting.VirtualChannel;
 import hudson.tasks.Fingerprinter;
 import hudson.util.StreamTaskListener;
 import io.jenkins.plugins.capi.config.ConfigKey;
+import io.jenkins.plugins.capi.container.ContainerRunner;
 import io.jenkins.plugins.capi.jenkins.action.CapiImageAction;
 import io.jenkins.plugins.capi.jenkins.agent.AgentSecrets;
 import io.jenkins.plugins.capi.jenkins.agent.ConfigFacts;
@@ -67,13 +68,13 @@ public final class ImageBuildInvocation {
     /**
      * Runs the build and records its results on the run.
      *
-     * @return the report of a successful build
+     * @return the build page action of a successful build (its report and what was archived)
      * @throws AbortException when the build was rejected, failed or timed out (the action is attached first)
      * @throws InterruptedException when aborted, after making sure the container is gone
      */
-    public BuildReport perform() throws IOException, InterruptedException {
+    public CapiImageAction perform() throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
-        String runId = BuildRunId.of(run);
+        String runId = BuildRunId.forCall(run);
         ConfigFacts facts =
                 workspace.act(new ConfigFactsCallable(settings.config(), new LinkedHashMap<>(settings.overrides())));
         if (!facts.exists()) {
@@ -91,8 +92,9 @@ public final class ImageBuildInvocation {
         maskable.addAll(facts.secretValuesInFile());
         SecretMask mask = SecretMask.of(maskable);
 
-        log.println("[capi] building with " + settings.builderImage() + " on " + describeNode() + " (container run id "
-                + runId + ", output " + settings.outputDir() + ")");
+        log.println("[capi] building with " + settings.builderImage() + " on " + describeNode() + " through "
+                + (settings.dockerHost() == null ? "the default Docker socket" : settings.dockerHost())
+                + " (container run id " + runId + ", output " + settings.outputDir() + ")");
         BuildReport report = runOnAgent(secrets, mask, runId).masked(mask::apply);
 
         boolean metadataArchived = false;
@@ -104,7 +106,7 @@ public final class ImageBuildInvocation {
                     && report.getOvaPath() != null;
             fingerprint(report);
         }
-        run.addOrReplaceAction(new CapiImageAction(report, metadataArchived, imageArchived));
+        CapiImageAction action = CapiImageAction.attach(run, runId, report, metadataArchived, imageArchived);
         run.save();
 
         switch (report.getOutcome()) {
@@ -113,7 +115,7 @@ public final class ImageBuildInvocation {
                         + (report.getTemplate().getTemplateInventoryPath() == null
                                 ? ""
                                 : " at " + report.getTemplate().getTemplateInventoryPath()));
-                return report;
+                return action;
             }
             case REJECTED ->
                 throw new AbortException("[capi] " + report.getFailure().getReason() + ":\n  "
@@ -157,10 +159,11 @@ public final class ImageBuildInvocation {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.println("[capi] cleanup interrupted; if a container is left, remove it with: docker rm -f "
-                    + "$(docker ps -aq --filter name=" + runId + ")");
+                    + "$(docker ps -aq --filter label=" + ContainerRunner.LABEL_RUN_ID + "=" + runId + ")");
         } catch (IOException | ExecutionException | TimeoutException | RuntimeException e) {
             log.println("[capi] could not confirm that the builder container of " + runId + " is gone ("
-                    + e.getClass().getSimpleName() + "); check the agent with: docker ps -a --filter name=" + runId);
+                    + e.getClass().getSimpleName() + "); check the agent with: docker ps -a --filter label="
+                    + ContainerRunner.LABEL_RUN_ID + "=" + runId);
         }
     }
 

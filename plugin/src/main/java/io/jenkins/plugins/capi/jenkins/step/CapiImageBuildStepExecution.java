@@ -6,8 +6,8 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.capi.jenkins.action.CapiImageAction;
 import io.jenkins.plugins.capi.jenkins.config.CapiImageBuilderConfiguration;
-import io.jenkins.plugins.capi.jenkins.report.BuildReport;
 import io.jenkins.plugins.capi.jenkins.run.BuildSettings;
 import io.jenkins.plugins.capi.jenkins.run.ImageBuildInvocation;
 import java.io.IOException;
@@ -69,7 +69,7 @@ public final class CapiImageBuildStepExecution extends SynchronousNonBlockingSte
             EnvVars env = context.get(EnvVars.class);
             BuildSettings resolved = BuildSettings.resolve(step, CapiImageBuilderConfiguration.get(), env, false);
             settings = resolved;
-            BuildReport report = new ImageBuildInvocation(
+            CapiImageAction built = new ImageBuildInvocation(
                             context.get(Run.class),
                             context.get(FilePath.class),
                             env,
@@ -78,7 +78,7 @@ public final class CapiImageBuildStepExecution extends SynchronousNonBlockingSte
                             resolved)
                     .perform();
             endAsStopped();
-            return StepResult.toMap(report);
+            return StepResult.toMap(built);
         } catch (InterruptedException e) {
             endAsStopped();
             throw e;

@@ -1,0 +1,53 @@
+package io.jenkins.plugins.capi.jenkins.step;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.jenkins.plugins.capi.jenkins.action.CapiImageAction;
+import io.jenkins.plugins.capi.jenkins.report.BuildReport;
+import io.jenkins.plugins.capi.jenkins.report.TemplateSummary;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StepResultTest {
+
+    @Test
+    void theMetadataArtifactIsNamedOnlyWhenItWasArchived() {
+        BuildReport report = new BuildReport(
+                BuildReport.Outcome.SUCCEEDED,
+                "img:v1",
+                new TemplateSummary(
+                        "rocky-8",
+                        null,
+                        null,
+                        null,
+                        null,
+                        "rockylinux-8",
+                        "standard",
+                        "1.30.4",
+                        null,
+                        null,
+                        null,
+                        "img:v1",
+                        null,
+                        null,
+                        0,
+                        null,
+                        false,
+                        List.of(),
+                        null,
+                        null),
+                null,
+                List.of(),
+                List.of(),
+                "capi-output/template-metadata.json",
+                null,
+                null);
+        Map<String, Object> notArchived = StepResult.toMap(new CapiImageAction(1, "run", report, false, false));
+        assertNull(notArchived.get(StepResult.METADATA_ARTIFACT));
+        assertEquals("capi-output/template-metadata.json", notArchived.get(StepResult.METADATA_FILE));
+        Map<String, Object> archived = StepResult.toMap(new CapiImageAction(1, "run", report, true, false));
+        assertEquals("capi-output/template-metadata.json", archived.get(StepResult.METADATA_ARTIFACT));
+    }
+}

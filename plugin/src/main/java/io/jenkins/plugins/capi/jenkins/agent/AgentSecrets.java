@@ -2,6 +2,7 @@ package io.jenkins.plugins.capi.jenkins.agent;
 
 import hudson.util.Secret;
 import io.jenkins.plugins.capi.secrets.BuildSecrets;
+import io.jenkins.plugins.capi.secrets.Credential;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +47,11 @@ public final class AgentSecrets implements Serializable {
 
     /** Core's form, built on the agent right before the build. */
     public BuildSecrets toBuildSecrets() {
-        return new BuildSecrets(
-                user(vcenter), password(vcenter), user(rhel), password(rhel), user(registry), password(registry));
+        return new BuildSecrets(credential(vcenter), credential(rhel), credential(registry));
+    }
+
+    private static Credential credential(Login login) {
+        return login == null ? null : new Credential(login.user, password(login), login.userSecret);
     }
 
     /** Every password, and the user names marked secret, for the controller's masking pass. */

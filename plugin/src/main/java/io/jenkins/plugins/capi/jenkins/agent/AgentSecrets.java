@@ -4,7 +4,6 @@ import hudson.util.Secret;
 import io.jenkins.plugins.capi.secrets.BuildSecrets;
 import io.jenkins.plugins.capi.secrets.Credential;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,26 +53,9 @@ public final class AgentSecrets implements Serializable {
         return login == null ? null : new Credential(login.user, password(login), login.userSecret);
     }
 
-    /** Every password, and the user names marked secret, for the controller's masking pass. */
-    public List<String> maskableValues() {
-        List<String> values = new ArrayList<>();
-        for (Login login : new Login[] {vcenter, rhel, registry}) {
-            if (login == null) {
-                continue;
-            }
-            if (login.userSecret && login.user != null) {
-                values.add(login.user);
-            }
-            String p = password(login);
-            if (p != null && !p.isEmpty()) {
-                values.add(p);
-            }
-        }
-        return values;
-    }
-
-    private static String user(Login login) {
-        return login == null ? null : login.user;
+    /** Every password, and the user names marked secret: core's masking values of these credentials. */
+    public List<String> maskingValues() {
+        return toBuildSecrets().maskingValues();
     }
 
     private static String password(Login login) {

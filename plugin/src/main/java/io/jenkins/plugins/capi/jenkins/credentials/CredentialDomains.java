@@ -3,6 +3,7 @@ package io.jenkins.plugins.capi.jenkins.credentials;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.Util;
+import io.jenkins.plugins.capi.container.ImageReference;
 import java.util.List;
 
 /**
@@ -28,28 +29,13 @@ public final class CredentialDomains {
         return URIRequirementBuilder.fromUri(RHEL_SUBSCRIPTION_URI).build();
     }
 
-    /** The registry the builder image is pulled from; no requirement for a Docker Hub name. */
+    /** The registry the builder image is pulled from ({@code docker.io} for a Docker Hub name), as core reads it. */
     public static List<DomainRequirement> registry(String builderImage) {
-        String registry = registryHost(builderImage);
-        return registry == null
-                ? List.of()
-                : URIRequirementBuilder.fromUri("https://" + registry).build();
-    }
-
-    /**
-     * The registry part of an image reference ({@code us-docker.pkg.dev/...} → {@code us-docker.pkg.dev}), or null
-     * for a Docker Hub short name; Docker's rule: the first component is a host when it has a dot or a colon, or is
-     * {@code localhost}.
-     */
-    static String registryHost(String image) {
-        if (image == null) {
-            return null;
+        if (builderImage == null || ImageReference.problem(builderImage).isPresent()) {
+            return List.of();
         }
-        int slash = image.indexOf('/');
-        if (slash <= 0) {
-            return null;
-        }
-        String first = image.substring(0, slash);
-        return first.contains(".") || first.contains(":") || first.equals("localhost") ? first : null;
+        return URIRequirementBuilder.fromUri(
+                        "https://" + ImageReference.parse(builderImage).registry())
+                .build();
     }
 }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.capi.jenkins.freestyle;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -22,10 +21,9 @@ import io.jenkins.plugins.capi.jenkins.run.ArchiveMode;
 import io.jenkins.plugins.capi.jenkins.run.BuildSettings;
 import io.jenkins.plugins.capi.jenkins.run.ImageBuildInvocation;
 import io.jenkins.plugins.capi.jenkins.run.ImageBuildParameters;
-import io.jenkins.plugins.capi.jenkins.run.OverrideLines;
+import io.jenkins.plugins.capi.jenkins.run.OverrideInput;
 import io.jenkins.plugins.capi.jenkins.run.ParameterDefaults;
 import java.io.IOException;
-import java.util.Map;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -116,14 +114,10 @@ public final class CapiImageBuilder extends Builder implements SimpleBuildStep, 
         this.overrides = Util.fixEmptyAndTrim(overrides);
     }
 
-    /** Parsed when the build runs; the form check reports bad lines earlier. */
+    /** Read by core when the build runs; the form check reports bad lines earlier. */
     @Override
-    public Map<String, String> overrideValues() {
-        try {
-            return OverrideLines.parse(overrides);
-        } catch (AbortException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+    public OverrideInput overrideInput() {
+        return OverrideInput.ofText(overrides);
     }
 
     @Override
@@ -256,12 +250,7 @@ public final class CapiImageBuilder extends Builder implements SimpleBuildStep, 
             @NonNull Launcher launcher,
             @NonNull TaskListener listener)
             throws InterruptedException, IOException {
-        BuildSettings settings;
-        try {
-            settings = BuildSettings.resolve(this, CapiImageBuilderConfiguration.get(), env, true);
-        } catch (IllegalArgumentException e) {
-            throw new AbortException(e.getMessage());
-        }
+        BuildSettings settings = BuildSettings.resolve(this, CapiImageBuilderConfiguration.get(), env, true);
         new ImageBuildInvocation(run, workspace, env, launcher, listener, settings).perform();
     }
 

@@ -5,18 +5,22 @@ import hudson.EnvVars;
 import hudson.Util;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
 import io.jenkins.plugins.capi.config.ConfigKey;
+import io.jenkins.plugins.capi.config.Finding;
+import io.jenkins.plugins.capi.config.ImageConfigValidator;
+import io.jenkins.plugins.capi.config.Overrides;
 import io.jenkins.plugins.capi.jenkins.config.CapiImageBuilderConfiguration;
+import io.jenkins.plugins.capi.jenkins.report.StepFindings;
 import java.io.Serializable;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The parameters of one build with every default filled in. Holds credential ids, never secrets, so it may
  * cross to the agent and be logged.
  *
  * @param config                workspace-relative (or absolute agent) path of the imageconfig
+ * @param overrides             as written, with {@code vcenterServer} added; core reads them ({@link OverrideInput#read})
  * @param outputDir             workspace-relative output folder
  * @param isoPath               ISO on the agent (absolute or workspace-relative), or null
  * @param dockerHost            Docker/Podman API URI, or null for the default socket
@@ -27,7 +31,7 @@ import java.util.Optional;
  */
 public record BuildSettings(
         String config,
-        Map<String, String> overrides,
+        OverrideInput overrides,
         String outputDir,
         String isoPath,
         String builderImage,
@@ -45,17 +49,7 @@ public record BuildSettings(
         String registryCredentialsId)
         implements Serializable {
 
-    private static final long serialVersionUID = 1L;
-
-    public BuildSettings {
-        // LinkedHashMap keeps the user's order and is a plain serialisable JDK class.
-        overrides = new LinkedHashMap<>(overrides);
-    }
-
-    @Override
-    public Map<String, String> overrides() {
-        return Collections.unmodifiableMap(overrides);
-    }
+    private static final long serialVersionUID = 2L;
 
     /**
      * Fills defaults from {@code global} and the build's environment and checks what can be checked without the
@@ -83,22 +77,24 @@ public record BuildSettings(
             throw new AbortException("outputDir must be a folder inside the workspace, not the workspace itself");
         }
 
-        Map<String, String> overrides = new LinkedHashMap<>();
-        p.overrideValues().forEach((k, v) -> overrides.put(k, expand(v, env) == null ? "" : expand(v, env)));
-        for (String key : overrides.keySet()) {
-            if (ConfigKey.isSecret(key)) {
-                throw new AbortException("overrides must not carry secrets (" + key + "): use credentialsId, "
-                        + "rhelCredentialsId or registryCredentialsId so the value stays in Jenkins credentials");
-            }
+        OverrideInput overrides =
+                env == null ? p.overrideInput() : p.overrideInput().expanded(env::expand);
+        Overrides read = overrides.read();
+        if (read.hasErrors()) {
+            throw new AbortException("[capi] overrides: " + errors(read.findings()));
         }
         String vcenterServer = Util.fixEmptyAndTrim(expand(p.getVcenterServer(), env));
         if (vcenterServer != null) {
-            String fromOverrides = overrides.get(ConfigKey.VCENTER_SERVER.key());
-            if (fromOverrides != null && !fromOverrides.isBlank() && !fromOverrides.equals(vcenterServer)) {
-                throw new AbortException("vcenterServer '" + vcenterServer + "' and overrides vcenter_server '"
-                        + fromOverrides + "' disagree; set only one of them");
+            List<Finding> problems = ImageConfigValidator.checkValue(ConfigKey.VCENTER_SERVER, vcenterServer);
+            if (problems.stream().anyMatch(Finding::isError)) {
+                throw new AbortException("[capi] vcenterServer: " + errors(problems));
             }
-            overrides.put(ConfigKey.VCENTER_SERVER.key(), vcenterServer);
+            Optional<String> fromOverrides = read.value(ConfigKey.VCENTER_SERVER);
+            if (fromOverrides.isPresent() && !fromOverrides.get().equals(vcenterServer)) {
+                throw new AbortException("[capi] vcenterServer '" + vcenterServer + "' and overrides vcenter_server '"
+                        + fromOverrides.get() + "' disagree; set only one of them");
+            }
+            overrides = overrides.with(ConfigKey.VCENTER_SERVER, vcenterServer);
         }
 
         String builderImage = orDefault(expand(p.getBuilderImage(), env), global.effectiveBuilderImage());
@@ -127,6 +123,13 @@ public record BuildSettings(
                 Util.fixEmptyAndTrim(p.getCredentialsId()),
                 Util.fixEmptyAndTrim(p.getRhelCredentialsId()),
                 Util.fixEmptyAndTrim(p.getRegistryCredentialsId()));
+    }
+
+    private static String errors(List<Finding> findings) {
+        return findings.stream()
+                .filter(Finding::isError)
+                .map(StepFindings::format)
+                .collect(Collectors.joining("; "));
     }
 
     private static String expand(String value, EnvVars env) {

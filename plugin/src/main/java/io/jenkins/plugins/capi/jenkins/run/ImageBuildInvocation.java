@@ -9,7 +9,6 @@ import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import hudson.tasks.Fingerprinter;
 import hudson.util.StreamTaskListener;
-import io.jenkins.plugins.capi.config.ConfigKey;
 import io.jenkins.plugins.capi.container.ContainerRunner;
 import io.jenkins.plugins.capi.jenkins.action.CapiImageAction;
 import io.jenkins.plugins.capi.jenkins.agent.AgentSecrets;
@@ -18,15 +17,13 @@ import io.jenkins.plugins.capi.jenkins.agent.ConfigFactsCallable;
 import io.jenkins.plugins.capi.jenkins.agent.ContainerCleanupCallable;
 import io.jenkins.plugins.capi.jenkins.agent.ImageBuildCallable;
 import io.jenkins.plugins.capi.jenkins.credentials.BuildCredentials;
-import io.jenkins.plugins.capi.jenkins.masking.SecretMask;
 import io.jenkins.plugins.capi.jenkins.masking.SecretMaskingOutputStream;
 import io.jenkins.plugins.capi.jenkins.report.BuildReport;
+import io.jenkins.plugins.capi.logs.SecretMasker;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -75,27 +72,19 @@ public final class ImageBuildInvocation {
     public CapiImageAction perform() throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
         String runId = BuildRunId.forCall(run);
-        ConfigFacts facts =
-                workspace.act(new ConfigFactsCallable(settings.config(), new LinkedHashMap<>(settings.overrides())));
-        if (!facts.exists()) {
-            throw new AbortException("imageconfig not found: " + facts.path() + " (parameter config = '"
-                    + settings.config() + "', relative to the workspace " + workspace.getRemote() + ")");
-        }
-        warnAboutSecretsInFile(facts, log);
-        if (settings.credentialsId() == null && !facts.secretKeysInFile().contains(ConfigKey.VCENTER_PASSWORD.key())) {
-            throw new AbortException("credentialsId is not set and " + facts.path() + " has no vcenter_password: "
-                    + "select vCenter username/password credentials");
+        ConfigFacts facts = workspace.act(new ConfigFactsCallable(settings.config(), settings.overrides()));
+        if (facts.problem() != null) {
+            throw new AbortException("[capi] " + facts.problem() + " (parameter config = '" + settings.config()
+                    + "', relative to the workspace " + workspace.getRemote() + ")");
         }
         AgentSecrets secrets = BuildCredentials.resolve(run, settings, facts.vcenterServer());
-
-        List<String> maskable = new ArrayList<>(secrets.maskableValues());
-        maskable.addAll(facts.secretValuesInFile());
-        SecretMask mask = SecretMask.of(maskable);
+        // The credentials the controller knows; the agent masks these and every secret of the file itself.
+        SecretMasker mask = SecretMasker.of(secrets.maskingValues());
 
         log.println("[capi] building with " + settings.builderImage() + " on " + describeNode() + " through "
                 + (settings.dockerHost() == null ? "the default Docker socket" : settings.dockerHost())
                 + " (container run id " + runId + ", output " + settings.outputDir() + ")");
-        BuildReport report = runOnAgent(secrets, mask, runId).masked(mask::apply);
+        BuildReport report = runOnAgent(secrets, mask, runId).masked(mask::mask);
 
         boolean metadataArchived = false;
         boolean imageArchived = false;
@@ -124,7 +113,7 @@ public final class ImageBuildInvocation {
         }
     }
 
-    private BuildReport runOnAgent(AgentSecrets secrets, SecretMask mask, String runId)
+    private BuildReport runOnAgent(AgentSecrets secrets, SecretMasker mask, String runId)
             throws IOException, InterruptedException {
         Charset charset = run.getCharset();
         SecretMaskingOutputStream masked = new SecretMaskingOutputStream(listener.getLogger(), mask, charset);
@@ -207,17 +196,6 @@ public final class ImageBuildInvocation {
             return;
         }
         new Fingerprinter(report.getOvaPath()).perform(run, workspace, env, launcher, listener);
-    }
-
-    private void warnAboutSecretsInFile(ConfigFacts facts, PrintStream log) {
-        for (String key : facts.secretKeysInFile()) {
-            boolean jenkinsWins = (key.equals(ConfigKey.VCENTER_PASSWORD.key()) && settings.credentialsId() != null)
-                    || (key.equals(ConfigKey.RHEL_SUBSCRIPTION_PASS.key()) && settings.rhelCredentialsId() != null);
-            log.println("[capi] warning: " + facts.path() + " contains " + key + "; "
-                    + (jenkinsWins
-                            ? "the value from Jenkins credentials is used instead."
-                            : "keep secrets in Jenkins credentials, not in files in the workspace."));
-        }
     }
 
     private Map<String, String> producer() {

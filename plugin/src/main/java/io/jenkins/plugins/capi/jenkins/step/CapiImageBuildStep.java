@@ -13,7 +13,7 @@ import io.jenkins.plugins.capi.jenkins.Messages;
 import io.jenkins.plugins.capi.jenkins.form.ImageBuildForm;
 import io.jenkins.plugins.capi.jenkins.run.ArchiveMode;
 import io.jenkins.plugins.capi.jenkins.run.ImageBuildParameters;
-import io.jenkins.plugins.capi.jenkins.run.OverrideLines;
+import io.jenkins.plugins.capi.jenkins.run.OverrideInput;
 import io.jenkins.plugins.capi.jenkins.run.ParameterDefaults;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -113,20 +113,17 @@ public final class CapiImageBuildStep extends Step implements ImageBuildParamete
         LinkedHashMap<String, String> copy = new LinkedHashMap<>();
         if (overrides != null) {
             // Groovy may hand over GStrings or numbers as values (erasure lets them in): take their text.
+            // Keys are checked when the build runs, by core, with every finding at once.
             for (Map.Entry<?, ?> e : ((Map<?, ?>) overrides).entrySet()) {
-                String key = String.valueOf(e.getKey());
-                if (!OverrideLines.isValidKey(key)) {
-                    throw new IllegalArgumentException("overrides: '" + key + "' is not an imageconfig key");
-                }
-                copy.put(key, e.getValue() == null ? "" : String.valueOf(e.getValue()));
+                copy.put(String.valueOf(e.getKey()), e.getValue() == null ? "" : String.valueOf(e.getValue()));
             }
         }
         this.overrides = copy;
     }
 
     @Override
-    public Map<String, String> overrideValues() {
-        return Collections.unmodifiableMap(overrides);
+    public OverrideInput overrideInput() {
+        return OverrideInput.ofMap(overrides);
     }
 
     @Override

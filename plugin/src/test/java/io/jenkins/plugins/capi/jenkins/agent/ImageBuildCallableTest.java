@@ -38,7 +38,7 @@ class ImageBuildCallableTest {
             }
         }
         assertTrue(callable.toString().contains("jenkins-job-1a2b3c4d-7-9e8f7a6b"), callable.toString());
-        assertTrue(secrets.maskableValues().contains(SECRET_USER), "a user name marked secret is masked");
-        assertFalse(secrets.maskableValues().contains(PLAIN_USER), "a plain user name is not masked");
+        assertTrue(secrets.maskingValues().contains(SECRET_USER), "a user name marked secret is masked");
+        assertFalse(secrets.maskingValues().contains(PLAIN_USER), "a plain user name is not masked");
     }
 }

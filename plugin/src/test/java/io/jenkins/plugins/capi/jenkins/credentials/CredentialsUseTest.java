@@ -3,7 +3,6 @@ package io.jenkins.plugins.capi.jenkins.credentials;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +10,8 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import com.cloudbees.plugins.credentials.domains.HostnameRequirement;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.AbortException;
 import hudson.model.Cause;
@@ -35,6 +36,7 @@ import io.jenkins.plugins.capi.testing.SecretScan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import jenkins.model.Jenkins;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -234,7 +236,8 @@ class CredentialsUseTest {
         AgentSecrets secrets = BuildCredentials.resolve(build, settings, "vcenter.lab.example.com");
         assertTrue(secrets.hasVcenter());
         assertEquals(
-                List.of(FakeBuilder.PLANTED_PASSWORD, SECRET_USER, "Rhel-Passw0rd-19af"), secrets.maskableValues());
+                Set.of(FakeBuilder.PLANTED_PASSWORD, SECRET_USER, "Rhel-Passw0rd-19af"),
+                Set.copyOf(secrets.maskingValues()));
         for (String hidden :
                 List.of(FakeBuilder.PLANTED_PASSWORD, SECRET_USER, "Rhel-Passw0rd-19af", "builder@vsphere.local")) {
             assertFalse(secrets.toString().contains(hidden), secrets.toString());
@@ -243,15 +246,23 @@ class CredentialsUseTest {
         assertTrue(CredentialsProvider.getFingerprintOf(vsphere).getJobs().contains("images"));
     }
 
+    /** Registry credentials are looked up for the registry core pulls from: Docker Hub names mean docker.io. */
     @Test
-    void registryHostFollowsDockersRule() {
+    void registryCredentialsAreLookedUpForTheRegistryCorePullsFrom() {
         assertEquals(
-                "us-docker.pkg.dev",
-                CredentialDomains.registryHost(
-                        "us-docker.pkg.dev/palette-images/palette/imagebuilder/capi-builder:v4.6.24"));
-        assertEquals("localhost", CredentialDomains.registryHost("localhost/capi-fake-builder:latest"));
-        assertEquals("registry:5000", CredentialDomains.registryHost("registry:5000/capi:v1"));
-        assertNull(CredentialDomains.registryHost("library/ubuntu:24.04"));
-        assertNull(CredentialDomains.registryHost("ubuntu"));
+                List.of("us-docker.pkg.dev"),
+                hostnames(CredentialDomains.registry(
+                        "us-docker.pkg.dev/palette-images/palette/imagebuilder/capi-builder:v4.6.24")));
+        assertEquals(List.of("localhost"), hostnames(CredentialDomains.registry("localhost/capi-fake-builder:latest")));
+        assertEquals(List.of("docker.io"), hostnames(CredentialDomains.registry("library/ubuntu:24.04")));
+        assertEquals(List.of("docker.io"), hostnames(CredentialDomains.registry("ubuntu")));
+        assertEquals(List.of(), CredentialDomains.registry("Not An Image"), "an invalid reference is core's to refuse");
+    }
+
+    private static List<String> hostnames(List<DomainRequirement> requirements) {
+        return requirements.stream()
+                .filter(HostnameRequirement.class::isInstance)
+                .map(r -> ((HostnameRequirement) r).getHostname())
+                .toList();
     }
 }

@@ -92,7 +92,7 @@ class CapiImageBuilderTest {
         builder.setOverrides("k8s_version=1.31.1\nthis is not an assignment");
         p.getBuildersList().add(builder);
         FreeStyleBuild b = r.buildAndAssertStatus(Result.FAILURE, p);
-        r.assertLogContains("line 2: expected KEY=VALUE", b);
+        r.assertLogContains("overrides:2:1: error: line is not a key=value pair", b);
     }
 
     @Test

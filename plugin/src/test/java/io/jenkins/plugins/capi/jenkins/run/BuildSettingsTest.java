@@ -1,6 +1,7 @@
 package io.jenkins.plugins.capi.jenkins.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,12 +16,16 @@ import hudson.model.Label;
 import hudson.model.Result;
 import io.jenkins.plugins.capi.Defaults;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
+import io.jenkins.plugins.capi.config.ConfigKey;
+import io.jenkins.plugins.capi.config.Overrides;
 import io.jenkins.plugins.capi.jenkins.config.CapiImageBuilderConfiguration;
 import io.jenkins.plugins.capi.jenkins.freestyle.CapiImageBuilder;
 import io.jenkins.plugins.capi.jenkins.step.CapiImageBuildStep;
 import io.jenkins.plugins.capi.testing.FakeBuilder;
 import io.jenkins.plugins.capi.testing.SecretScan;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -60,7 +65,7 @@ class BuildSettingsTest {
                 CapiImageBuilderConfiguration.get(),
                 new EnvVars("K8S", "1.31.1", "VCENTER_CREDS", "vsphere-prod"),
                 true);
-        assertEquals(Map.of("k8s_version", "1.31.1"), s.overrides());
+        assertEquals(Optional.of("1.31.1"), s.overrides().read().value(ConfigKey.K8S_VERSION));
         assertEquals("out/1.31.1", s.outputDir());
         assertEquals("${VCENTER_CREDS}", s.credentialsId());
     }
@@ -143,13 +148,54 @@ class BuildSettingsTest {
         CapiImageBuildStep step = new CapiImageBuildStep();
         step.setVcenterServer("vc.example.com");
         assertEquals(
-                Map.of("vcenter_server", "vc.example.com"),
+                Optional.of("vc.example.com"),
                 BuildSettings.resolve(step, CapiImageBuilderConfiguration.get(), null, false)
-                        .overrides());
+                        .overrides()
+                        .read()
+                        .value(ConfigKey.VCENTER_SERVER));
         step.setOverrides(Map.of("vcenter_server", "other.example.com"));
         assertThrows(
                 AbortException.class,
                 () -> BuildSettings.resolve(step, CapiImageBuilderConfiguration.get(), null, false));
+    }
+
+    /** The field is checked by core's rule for vcenter_server, before anything runs. */
+    @Test
+    void aVcenterServerWithSchemeOrPathIsRefusedNamingTheField(JenkinsRule r) {
+        CapiImageBuildStep step = new CapiImageBuildStep();
+        step.setVcenterServer("https://vc.example.com/sdk");
+        AbortException e = assertThrows(
+                AbortException.class,
+                () -> BuildSettings.resolve(step, CapiImageBuilderConfiguration.get(), null, false));
+        assertTrue(e.getMessage().contains("vcenterServer"), e.getMessage());
+        assertTrue(e.getMessage().contains("vc.example.com"), "the fix is shown: " + e.getMessage());
+    }
+
+    /** Freestyle lines are read by core's imageconfig parser: quotes, escapes, comments and export. */
+    @Test
+    void freestyleLinesAreReadLikeTheImageconfig(JenkinsRule r) throws AbortException {
+        CapiImageBuilder b = new CapiImageBuilder();
+        b.setOverrides("# versions for this cell\nexport k8s_version=1.31.1\nvcenter_network=\"VM \\\"Lab\\\" Net\"\n"
+                + "image_name=rocky-8 # the name\n");
+        b.setVcenterServer("vc.example.com:8443");
+        Overrides read = BuildSettings.resolve(b, CapiImageBuilderConfiguration.get(), new EnvVars(), true)
+                .overrides()
+                .read();
+        assertEquals(List.of(), read.findings());
+        assertEquals(Optional.of("1.31.1"), read.value(ConfigKey.K8S_VERSION));
+        assertEquals(Optional.of("VM \"Lab\" Net"), read.value(ConfigKey.VCENTER_NETWORK));
+        assertEquals(Optional.of("rocky-8"), read.value(ConfigKey.IMAGE_NAME));
+        assertEquals(Optional.of("vc.example.com:8443"), read.value(ConfigKey.VCENTER_SERVER));
+    }
+
+    @Test
+    void badFreestyleLinesFailNamingTheLine(JenkinsRule r) {
+        CapiImageBuilder b = new CapiImageBuilder();
+        b.setOverrides("k8s_version=1.31.1\nthis is not an assignment");
+        AbortException e = assertThrows(
+                AbortException.class,
+                () -> BuildSettings.resolve(b, CapiImageBuilderConfiguration.get(), new EnvVars(), true));
+        assertTrue(e.getMessage().contains("overrides:2"), e.getMessage());
     }
 
     @Test
@@ -159,6 +205,8 @@ class BuildSettingsTest {
         AbortException e = assertThrows(
                 AbortException.class,
                 () -> BuildSettings.resolve(step, CapiImageBuilderConfiguration.get(), null, false));
-        assertTrue(e.getMessage().contains("rhelCredentialsId"), e.getMessage());
+        assertTrue(e.getMessage().contains("rhel_subscription_pass"), e.getMessage());
+        assertTrue(e.getMessage().contains("rotate"), e.getMessage());
+        assertFalse(e.getMessage().contains("=x"), "the value is not repeated: " + e.getMessage());
     }
 }

@@ -115,7 +115,7 @@ class CapiImageBuildStepTest {
     void missingImageconfigFailsNamingThePath() throws Exception {
         WorkflowRun b = run(
                 "node('capi') { capiImageBuild credentialsId: 'vsphere', config: 'nope/imageconfig' }", Result.FAILURE);
-        r.assertLogContains("imageconfig not found", b);
+        r.assertLogContains("the imageconfig file does not exist", b);
         r.assertLogContains("nope/imageconfig", b);
     }
 
@@ -135,10 +135,11 @@ class CapiImageBuildStepTest {
         WorkflowRun b = run(
                 prepare("rocky-8") + "  capiImageBuild preflight: false, compatibility: 'OFF'\n}\n", Result.FAILURE);
         r.assertLogContains("vcenter_password", b);
+        r.assertLogContains("in the step: credentialsId", b);
         assertEquals(
-                List.of(),
+                List.of("REJECTED"),
                 b.getActions(CapiImageAction.class).stream()
-                        .filter(a -> a.getOutcome().equals("SUCCEEDED"))
+                        .map(CapiImageAction::getOutcome)
                         .toList());
     }
 
@@ -172,9 +173,20 @@ class CapiImageBuildStepTest {
                       dockerHost: 'unix:///nonexistent/capi-test/docker.sock'
                 }
                 """, Result.FAILURE);
-        r.assertLogContains("contains vcenter_password; the value from Jenkins credentials is used instead", b);
+        r.assertLogContains("credentials supplied from outside the file win", b);
+        r.assertLogContains("in the step: credentialsId", b);
         r.assertLogNotContains(FakeBuilder.PLANTED_PASSWORD, b);
         r.assertLogNotContains(filePassword, b);
+        // An engine failure is a failed image build like any other: one line, a hint, on the build page.
+        CapiImageAction action = b.getAction(CapiImageAction.class);
+        assertNotNull(action, "the build page shows the failed image build");
+        assertEquals("FAILED", action.getOutcome());
+        assertEquals("engine", action.getFailure().getHintCategory());
+        assertTrue(
+                action.getFailure().getReason().contains("/nonexistent/capi-test/docker.sock"),
+                action.getFailure().getReason());
+        r.assertLogContains("[capi] Cannot use the Docker engine", b);
+        r.assertLogNotContains("\tat io.jenkins.plugins.capi", b);
         SecretScan.assertNoFileContains(b.getRootDir().toPath(), FakeBuilder.PLANTED_PASSWORD);
         SecretScan.assertNoFileContains(b.getParent().getRootDir().toPath(), FakeBuilder.PLANTED_PASSWORD);
     }
@@ -211,6 +223,36 @@ class CapiImageBuildStepTest {
         SecretScan.assertNoFileContains(b.getRootDir().toPath(), FakeBuilder.PLANTED_PASSWORD);
     }
 
+    /**
+     * A password in the file written with escaped quotes, or followed by a comment, is the value core's parser reads;
+     * the agent masks exactly that value, so the builder's echo of it never reaches the console.
+     */
+    @Test
+    void passwordsInTheFileAreMaskedAsTheParserReadsThem() throws Exception {
+        FakeBuilder.assumeDockerAndImage();
+        // written in the file as "Quoted\"Passw0rd-8e1c" (escaped quote) and as a bare value with a comment after it
+        String quoted = "Quoted\"Passw0rd-8e1c";
+        String commented = "Commented-Passw0rd-52d0";
+        for (String line : List.of(
+                "vcenter_password=\"Quoted\\\\\"Passw0rd-8e1c\"",
+                "vcenter_password=" + commented + " # the lab password")) {
+            WorkflowRun b = run(
+                    prepare("rocky-8", "vcenter_user=builder@vsphere.local", line) + """
+                      capiImageBuild preflight: false, compatibility: 'OFF', builderImage: '%s'
+                    }
+                    """.formatted(FakeBuilder.IMAGE),
+                    Result.SUCCESS);
+            r.assertLogContains("password=****", b);
+            for (String secret : List.of(quoted, commented, "Passw0rd-8e1c")) {
+                r.assertLogNotContains(secret, b);
+                SecretScan.filesContaining(b.getRootDir().toPath(), secret)
+                        .forEach(p -> assertTrue(
+                                p.toString().equals("build.xml") || p.startsWith("workflow"),
+                                "only the script itself may hold it: " + p));
+            }
+        }
+    }
+
     /** {@code metadataArtifact} names an artifact only when one was archived; {@code metadataFile} always. */
     @Test
     void withArchiveNoneTheResultNamesNoArtifact() throws Exception {
@@ -237,7 +279,7 @@ class CapiImageBuildStepTest {
                 }
                 """.formatted(FakeBuilder.IMAGE),
                 Result.SUCCESS);
-        r.assertLogContains("contains vcenter_password", b);
+        r.assertLogContains("`vcenter_password` is written in the image config", b);
         r.assertLogNotContains(filePassword, b);
         r.assertLogContains("password=****", b);
     }

@@ -85,15 +85,9 @@ public final class BuildReport implements Serializable {
                         Outcome.REJECTED,
                         builderImage,
                         null,
-                        new FailureSummary(
-                                errorCount(r.findings()) + " problem(s) in the configuration, the ISO or "
-                                        + "vCenter; nothing was started",
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null),
+                        FailureSummary.of(errorCount(r.findings())
+                                + " problem(s) in the settings, the configuration, the ISO or vCenter; nothing was"
+                                + " started"),
                         r.findings().stream().map(StepFindings::format).toList(),
                         timings,
                         null,
@@ -136,15 +130,8 @@ public final class BuildReport implements Serializable {
                 Outcome.FAILED,
                 builderImage,
                 null,
-                new FailureSummary(
-                        "the image build stopped on an unexpected "
-                                + e.getClass().getSimpleName() + "; the agent's log has the details",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
+                FailureSummary.of("the image build stopped on an unexpected "
+                        + e.getClass().getSimpleName() + "; the agent's log has the details"),
                 List.of(),
                 List.of(),
                 null,

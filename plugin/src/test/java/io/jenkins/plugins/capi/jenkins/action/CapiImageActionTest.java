@@ -12,6 +12,7 @@ import io.jenkins.plugins.capi.jenkins.report.BuildReport;
 import io.jenkins.plugins.capi.jenkins.report.FailureSummary;
 import io.jenkins.plugins.capi.jenkins.report.OutputFileSummary;
 import io.jenkins.plugins.capi.jenkins.report.PhaseTiming;
+import io.jenkins.plugins.capi.jenkins.report.Reports;
 import io.jenkins.plugins.capi.jenkins.report.TemplateSummary;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -153,7 +154,8 @@ class CapiImageActionTest {
 
     @Test
     void thePageLinksTheArchivedOvaByItsEncodedPath(JenkinsRule r) throws Exception {
-        BuildReport report = succeeded("rocky 8 #1", "capi-output/rocky 8 #1/x?y%z.ova");
+        BuildReport report = Reports.succeeded(
+                "rocky 8 #1", "capi-output/template-metadata.json", "capi-output/rocky 8 #1/x?y%z.ova");
         FreeStyleBuild b = buildWith(r, new CapiImageAction(1, RUN_ID, report, true, true));
         String page = get(r, b.getUrl() + "capiImage/").body();
         assertTrue(
@@ -176,39 +178,6 @@ class CapiImageActionTest {
         assertEquals("capiImage-2", second.getString("urlName"));
         String buildPage = get(r, b.getUrl()).body();
         assertTrue(buildPage.contains("rocky-8-first") && buildPage.contains("rocky-8-second"), "both summaries");
-    }
-
-    private static BuildReport succeeded(String templateName, String ovaPath) {
-        return new BuildReport(
-                BuildReport.Outcome.SUCCEEDED,
-                "img:v1",
-                new TemplateSummary(
-                        templateName,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "rockylinux-8",
-                        "standard",
-                        "1.30.4",
-                        null,
-                        null,
-                        null,
-                        "img:v1",
-                        null,
-                        "x.ova",
-                        1,
-                        SHA,
-                        true,
-                        List.of(),
-                        null,
-                        null),
-                null,
-                List.of(),
-                List.of(),
-                "capi-output/template-metadata.json",
-                ovaPath,
-                null);
     }
 
     private static FreeStyleBuild buildWith(JenkinsRule r, CapiImageAction action) throws Exception {
@@ -239,7 +208,7 @@ class CapiImageActionTest {
 
         @Override
         public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener) {
-            CapiImageAction.attach(build, RUN_ID, succeeded(templateName, null), false, false);
+            CapiImageAction.attach(build, RUN_ID, Reports.succeeded(templateName, null, null), false, false);
             return true;
         }
     }

@@ -26,6 +26,7 @@ import hudson.security.ACLContext;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
+import io.jenkins.plugins.capi.jenkins.JenkinsFixtures;
 import io.jenkins.plugins.capi.jenkins.agent.AgentSecrets;
 import io.jenkins.plugins.capi.jenkins.config.CapiImageBuilderConfiguration;
 import io.jenkins.plugins.capi.jenkins.form.VcenterConnectionCheck;
@@ -60,14 +61,8 @@ class CredentialsUseTest {
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
         r = rule;
-        vsphere = new UsernamePasswordCredentialsImpl(
-                CredentialsScope.GLOBAL,
-                "vsphere",
-                "vCenter builder",
-                "builder@vsphere.local",
-                FakeBuilder.PLANTED_PASSWORD);
+        vsphere = JenkinsFixtures.addVsphereCredentials(r);
         store = CredentialsProvider.lookupStores(r.jenkins).iterator().next();
-        store.addCredentials(Domain.global(), vsphere);
         project = r.createFreeStyleProject("images");
         r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
         r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.domains.Domain;
-import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Label;
 import hudson.model.Result;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
+import io.jenkins.plugins.capi.jenkins.JenkinsFixtures;
 import io.jenkins.plugins.capi.jenkins.action.CapiImageAction;
 import io.jenkins.plugins.capi.jenkins.run.ArchiveMode;
 import io.jenkins.plugins.capi.jenkins.run.BuildRunId;
@@ -37,17 +34,7 @@ class CapiImageBuilderTest {
         r = rule;
         agent = Label.get("capi");
         r.createOnlineSlave(agent);
-        CredentialsProvider.lookupStores(r.jenkins)
-                .iterator()
-                .next()
-                .addCredentials(
-                        Domain.global(),
-                        new UsernamePasswordCredentialsImpl(
-                                CredentialsScope.GLOBAL,
-                                "vsphere",
-                                "vCenter builder",
-                                "builder@vsphere.local",
-                                FakeBuilder.PLANTED_PASSWORD));
+        JenkinsFixtures.addVsphereCredentials(r);
     }
 
     @Test

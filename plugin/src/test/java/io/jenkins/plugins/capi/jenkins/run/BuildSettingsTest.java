@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.domains.Domain;
-import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.model.Label;
@@ -18,6 +14,7 @@ import io.jenkins.plugins.capi.Defaults;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
 import io.jenkins.plugins.capi.config.ConfigKey;
 import io.jenkins.plugins.capi.config.Overrides;
+import io.jenkins.plugins.capi.jenkins.JenkinsFixtures;
 import io.jenkins.plugins.capi.jenkins.config.CapiImageBuilderConfiguration;
 import io.jenkins.plugins.capi.jenkins.freestyle.CapiImageBuilder;
 import io.jenkins.plugins.capi.jenkins.step.CapiImageBuildStep;
@@ -79,13 +76,7 @@ class BuildSettingsTest {
         CapiImageBuilderConfiguration.get().setDefaultDockerHost("unix:///nonexistent/global/docker.sock");
         r.createOnlineSlave(
                 Label.get("own-engine"), new EnvVars("DOCKER_HOST", "unix:///nonexistent/agent/docker.sock"));
-        CredentialsProvider.lookupStores(r.jenkins)
-                .iterator()
-                .next()
-                .addCredentials(
-                        Domain.global(),
-                        new UsernamePasswordCredentialsImpl(
-                                CredentialsScope.GLOBAL, "vsphere", null, "builder", FakeBuilder.PLANTED_PASSWORD));
+        JenkinsFixtures.addVsphereCredentials(r);
         WorkflowJob p = r.createProject(WorkflowJob.class);
         p.setDefinition(new CpsFlowDefinition(
                 "node('own-engine') {\n"

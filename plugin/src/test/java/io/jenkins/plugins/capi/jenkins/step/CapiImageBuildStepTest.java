@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.domains.Domain;
-import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.Label;
 import hudson.model.Result;
 import hudson.tasks.Fingerprinter;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
+import io.jenkins.plugins.capi.jenkins.JenkinsFixtures;
 import io.jenkins.plugins.capi.jenkins.action.CapiImageAction;
 import io.jenkins.plugins.capi.jenkins.run.ArchiveMode;
 import io.jenkins.plugins.capi.jenkins.run.BuildRunId;
@@ -42,17 +39,7 @@ class CapiImageBuildStepTest {
     void setUp(JenkinsRule rule) throws Exception {
         r = rule;
         r.createOnlineSlave(Label.get("capi"));
-        CredentialsProvider.lookupStores(r.jenkins)
-                .iterator()
-                .next()
-                .addCredentials(
-                        Domain.global(),
-                        new UsernamePasswordCredentialsImpl(
-                                CredentialsScope.GLOBAL,
-                                "vsphere",
-                                "vCenter builder",
-                                "builder@vsphere.local",
-                                FakeBuilder.PLANTED_PASSWORD));
+        JenkinsFixtures.addVsphereCredentials(r);
     }
 
     @Test

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.jenkins.plugins.capi.jenkins.action.CapiImageAction;
 import io.jenkins.plugins.capi.jenkins.report.BuildReport;
-import io.jenkins.plugins.capi.jenkins.report.TemplateSummary;
-import java.util.List;
+import io.jenkins.plugins.capi.jenkins.report.Reports;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,36 +13,7 @@ class StepResultTest {
 
     @Test
     void theMetadataArtifactIsNamedOnlyWhenItWasArchived() {
-        BuildReport report = new BuildReport(
-                BuildReport.Outcome.SUCCEEDED,
-                "img:v1",
-                new TemplateSummary(
-                        "rocky-8",
-                        null,
-                        null,
-                        null,
-                        null,
-                        "rockylinux-8",
-                        "standard",
-                        "1.30.4",
-                        null,
-                        null,
-                        null,
-                        "img:v1",
-                        null,
-                        null,
-                        0,
-                        null,
-                        false,
-                        List.of(),
-                        null,
-                        null),
-                null,
-                List.of(),
-                List.of(),
-                "capi-output/template-metadata.json",
-                null,
-                null);
+        BuildReport report = Reports.succeeded("rocky-8", "capi-output/template-metadata.json", null);
         Map<String, Object> notArchived = StepResult.toMap(new CapiImageAction(1, "run", report, false, false));
         assertNull(notArchived.get(StepResult.METADATA_ARTIFACT));
         assertEquals("capi-output/template-metadata.json", notArchived.get(StepResult.METADATA_FILE));

@@ -41,6 +41,7 @@ public final class FakeAirgapArchive {
     public static final String YUM_FAILS = ".fake-yum-fail";
 
     private static Saved saved;
+    private static Saved placeholders;
 
     /** The saved image tars of this JVM's stand-ins. */
     private record Saved(String builderTag, String yumTag, Path vendorNamedBuilder, Path registryNamedBuilder,
@@ -49,17 +50,29 @@ public final class FakeAirgapArchive {
     private String cni = CNI;
     private String containerd = CONTAINERD;
     private String crictl = CRICTL;
+    private final boolean listingOnly;
+    private String listingTag = "v4.6.24";
     private boolean registryNaming;
     private boolean withBuilder = true;
     private String topFolder;
     private final List<String> markers = new ArrayList<>();
     private final Map<String, byte[]> extraEntries = new LinkedHashMap<>();
 
-    private FakeAirgapArchive() {}
+    private FakeAirgapArchive(boolean listingOnly) {
+        this.listingOnly = listingOnly;
+    }
 
     /** An archive like the vendor's 4.6.24 one: images named {@code localhost/<tag>:latest}. */
     public static FakeAirgapArchive vendorLike() {
-        return new FakeAirgapArchive();
+        return new FakeAirgapArchive(false);
+    }
+
+    /**
+     * The same layout with placeholder bytes instead of images, tags {@code v4.6.24} and {@code v1.0.0}: for what only
+     * reads the archive's listing; needs no engine.
+     */
+    public static FakeAirgapArchive listingOnly() {
+        return new FakeAirgapArchive(true);
     }
 
     /** This JVM's builder tag, e.g. {@code v4.6.4711}. */
@@ -75,6 +88,12 @@ public final class FakeAirgapArchive {
         cni = cniVersion;
         containerd = containerdVersion;
         crictl = crictlVersion;
+        return this;
+    }
+
+    /** For {@link #listingOnly()}: the builder tag in the names, e.g. {@code v4.5.9}. */
+    public FakeAirgapArchive builderTag(String tag) {
+        listingTag = tag;
         return this;
     }
 
@@ -110,7 +129,7 @@ public final class FakeAirgapArchive {
 
     /** Writes {@code capi-image-builder-<tag>.tgz} into {@code dir} and returns it. */
     public Path writeArchive(Path dir) throws IOException {
-        Saved s = images();
+        Saved s = listingOnly ? placeholders(listingTag) : images();
         Path file = dir.resolve("capi-image-builder-" + s.builderTag() + ".tgz");
         String top = topFolder == null ? "" : topFolder + "/";
         try (OutputStream raw = Files.newOutputStream(file);
@@ -140,7 +159,7 @@ public final class FakeAirgapArchive {
 
     /** Writes the folder the archive extracts to ({@code dir/…}) and returns {@code dir}. */
     public Path writeFolder(Path dir) throws IOException {
-        Saved s = images();
+        Saved s = listingOnly ? placeholders(listingTag) : images();
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("README"), "test stand-in\n");
         if (withBuilder) {
@@ -229,6 +248,23 @@ public final class FakeAirgapArchive {
             in.transferTo(tar);
         }
         tar.closeArchiveEntry();
+    }
+
+    private static synchronized Saved placeholders(String tag) {
+        if (placeholders == null) {
+            try {
+                Path dir = Files.createTempDirectory("capi-fake-airgap-listing-");
+                dir.toFile().deleteOnExit();
+                Path tar = dir.resolve("placeholder.tar");
+                Files.writeString(tar, "placeholder for a docker save tar\n");
+                tar.toFile().deleteOnExit();
+                placeholders = new Saved("v4.6.24", "v1.0.0", tar, tar, tar);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return new Saved(tag, placeholders.yumTag(), placeholders.vendorNamedBuilder(), placeholders.vendorNamedBuilder(),
+                placeholders.yum());
     }
 
     /** Builds this JVM's stand-in images once, saves them under the vendor's names, and removes them again. */

@@ -43,7 +43,8 @@ public final class AirgapEnvironment implements AutoCloseable {
         AirgapEnvironment env = new AirgapEnvironment(new WorkFolder(r.workDir()), events);
         try {
             env.work.create();
-            BundleUnpacker unpacker = new BundleUnpacker(docker, bundle, env.work, events);
+            BundleUnpacker unpacker = new BundleUnpacker(docker, EngineSocket.unixSocketOf(r.dockerHost()).orElse(null),
+                    bundle, env.work, events);
             boolean loadBuilder = !prep.builderAlreadyLoaded() && bundle.builderImage().isPresent();
             boolean loadYum = !prep.yumAlreadyLoaded();
             String builderTag = bundle.builderTag().orElseThrow();

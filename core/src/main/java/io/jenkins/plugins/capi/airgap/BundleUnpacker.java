@@ -33,15 +33,17 @@ final class BundleUnpacker {
     private record Pending(Role role, String tag, String what, ImageLoad load) {}
 
     private final DockerClient docker;
+    private final Path socket;
     private final AirgapBundle bundle;
     private final WorkFolder work;
     private final AirgapEvents events;
     private final List<Pending> pending = new ArrayList<>();
     private String builderReference;
-    private String yumReference;
 
-    BundleUnpacker(DockerClient docker, AirgapBundle bundle, WorkFolder work, AirgapEvents events) {
+    /** @param socket the engine's UNIX socket to send images over, or null to send them through docker-java */
+    BundleUnpacker(DockerClient docker, Path socket, AirgapBundle bundle, WorkFolder work, AirgapEvents events) {
         this.docker = docker;
+        this.socket = socket;
         this.bundle = bundle;
         this.work = work;
         this.events = events;
@@ -61,10 +63,11 @@ final class BundleUnpacker {
             } else {
                 unpackFolder(loadBuilder, loadYum);
             }
-            for (Pending p : pending) {
+            while (!pending.isEmpty()) {
+                Pending p = pending.get(0);
                 name(p, p.load().awaitLoaded(REGISTER_TIMEOUT));
+                pending.remove(0);
             }
-            pending.clear();
         } catch (InterruptedException e) {
             settleAfterAbort();
             throw e;
@@ -80,10 +83,6 @@ final class BundleUnpacker {
     /** The builder reference to run, once loaded; null when it was not loaded. */
     String builderReference() {
         return builderReference;
-    }
-
-    String yumReference() {
-        return yumReference;
     }
 
     private void unpackArchive(boolean loadBuilder, boolean loadYum) throws IOException, InterruptedException {
@@ -160,15 +159,16 @@ final class BundleUnpacker {
                     t.size());
             send(role, t.tag(), file.toString(), in, loading);
             // the stream is closed when this returns: wait for the answer while it is open
-            Pending p = pending.remove(pending.size() - 1);
+            Pending p = pending.get(pending.size() - 1);
             name(p, p.load().awaitLoaded(REGISTER_TIMEOUT));
+            pending.remove(p);
         }
     }
 
     private void send(Role role, String tag, String what, InputStream tar, ProgressReporter progress)
             throws InterruptedException {
         events.info("Loading " + what + " into the engine");
-        ImageLoad load = ImageLoad.start(docker, what, tar, progress);
+        ImageLoad load = ImageLoad.start(docker, socket, what, tar, progress);
         pending.add(new Pending(role, tag, what, load));
         load.awaitBodySent();
         if (!load.bodySent()) {
@@ -203,8 +203,6 @@ final class BundleUnpacker {
         }
         if (p.role() == Role.BUILDER) {
             builderReference = documented;
-        } else {
-            yumReference = documented;
         }
     }
 

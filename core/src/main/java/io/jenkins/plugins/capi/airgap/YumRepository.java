@@ -148,8 +148,13 @@ public final class YumRepository implements AutoCloseable {
         boolean created = !network.equals(DEFAULT_BRIDGE);
         if (created) {
             removeNetworkQuietly(docker, network);
-            docker.createNetworkCmd().withName(network).withDriver("bridge")
-                    .withLabels(labels(spec.runId(), NETWORK_ROLE)).exec();
+            try {
+                docker.createNetworkCmd().withName(network).withDriver("bridge")
+                        .withLabels(labels(spec.runId(), NETWORK_ROLE)).exec();
+            } catch (DockerException e) {
+                throw new AirgapException("the engine has no bridge network and could not make one (" + network
+                        + ") to publish the Yum repository's port: " + e.getMessage(), e);
+            }
         }
         String id;
         try {

@@ -22,8 +22,8 @@ import java.util.Optional;
 
 /**
  * {@code POST /images/load} sent straight over the engine's UNIX socket (JDK socket channels, plain HTTP/1.1), for
- * the one call where docker-java's transport is too slow: it writes a streamed body in 4 KiB pieces, one system
- * call each, which measured 1.5-3 times slower than this (1 MiB chunks) for a 400 MB image. Engines reached over
+ * the one call where docker-java's transport is slow: it writes a streamed body in 4 KiB pieces, one system call
+ * each; loading a 2.6 GB image took 1.31 times as long that way (bench/airgap-load.sh). Engines reached over
  * {@code tcp://} (possibly TLS) keep using docker-java. The answer is the same JSON stream docker-java would parse;
  * each object goes to the callback as a {@link LoadResponseItem}.
  */

@@ -11,6 +11,7 @@ import io.jenkins.plugins.capi.container.RunSpec;
 import io.jenkins.plugins.capi.testing.Engine;
 import io.jenkins.plugins.capi.testing.FakeAirgapArchive;
 import io.jenkins.plugins.capi.testing.FakeBuilder;
+import io.jenkins.plugins.capi.testing.SecretScan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -305,6 +306,7 @@ class AirgapBuildTest {
         assertThat(events.lines).contains("kubernetes-pack: uploading kube-apiserver:v1.30.4 with password ****",
                 "kubernetes-pack: done");
         assertThat(events.all()).doesNotContain(secret);
+        SecretScan.assertNoFileContains(out, secret);
         assertThat(AirgapFixture.snapshot(downloads)).isEqualTo(before);
     }
 

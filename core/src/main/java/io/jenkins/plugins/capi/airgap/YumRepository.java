@@ -16,6 +16,7 @@ import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Volume;
 import io.jenkins.plugins.capi.container.ContainerRunner;
+import io.jenkins.plugins.capi.container.OutputFolder;
 import io.jenkins.plugins.capi.logs.LineSplitter;
 import io.jenkins.plugins.capi.logs.LogTail;
 import java.io.IOException;
@@ -25,7 +26,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -301,15 +301,17 @@ public final class YumRepository implements AutoCloseable {
      * user could not delete the work folder. A short root container from the same image gives the files back.
      */
     private void handBackFiles() {
+        // OutputFolder's ownership queries hold for any folder of this process, the package copy included
+        OutputFolder files = new OutputFolder(spec.rpmRepo());
         int uid;
         int gid;
         try {
-            uid = (int) Files.getAttribute(spec.rpmRepo(), "unix:uid");
-            gid = (int) Files.getAttribute(spec.rpmRepo(), "unix:gid");
-        } catch (IOException | UnsupportedOperationException e) {
+            uid = files.ownUid();
+            gid = files.ownGid();
+        } catch (RuntimeException e) {
             return;
         }
-        if (uid == 0 || !hasFilesNotOwnedBy(spec.rpmRepo(), uid)) {
+        if (uid == 0 || !files.hasFilesNotOwnedBy(uid)) {
             return;
         }
         String helper = docker.createContainerCmd(spec.image())
@@ -329,26 +331,37 @@ public final class YumRepository implements AutoCloseable {
         }
     }
 
-    private static boolean hasFilesNotOwnedBy(Path dir, int uid) {
-        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
-            return all.anyMatch(p -> {
-                try {
-                    return (int) Files.getAttribute(p, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS) != uid;
-                } catch (IOException e) {
-                    return true;
-                }
-            });
-        } catch (IOException e) {
-            return true;
-        }
-    }
-
     private void closeAtShutdown() {
         try {
             close();
         } catch (RuntimeException e) {
             System.err.println("capi-image-build: could not remove the Yum repository " + name + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Stops and removes the Yum repository of a build and the network made for it, whoever started them: the second,
+     * short clean-up call after an abort (the builder's {@code removeContainersOf} does not see it, its run id
+     * differs).
+     *
+     * @return how many containers were removed
+     */
+    public static int removeFor(DockerClient docker, String buildRunId) {
+        int removed = 0;
+        for (Container c : docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(ContainerRunner.LABEL_TOOL, ContainerRunner.TOOL,
+                        ContainerRunner.LABEL_RUN_ID, runIdOf(buildRunId))).exec()) {
+            stopAndRemove(docker, c.getId());
+            removed++;
+        }
+        for (Network n : docker.listNetworksCmd().exec()) {
+            Map<String, String> l = n.getLabels() == null ? Map.of() : n.getLabels();
+            if (runIdOf(buildRunId).equals(l.get(ContainerRunner.LABEL_RUN_ID))
+                    && NETWORK_ROLE.equals(l.get(ContainerRunner.LABEL_ROLE))) {
+                removeNetworkQuietly(docker, n.getId());
+            }
+        }
+        return removed;
     }
 
     /**

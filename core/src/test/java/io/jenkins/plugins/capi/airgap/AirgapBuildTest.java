@@ -291,6 +291,19 @@ class AirgapBuildTest {
     }
 
     @Test
+    void theSecondCleanUpCallAfterAnAbortRemovesTheRepositoryByRunId() throws Exception {
+        Path archive = FakeAirgapArchive.vendorLike().writeArchive(downloads);
+        AirgapEnvironment env = prepare(request(archive), AirgapFixture.config("rocky-8-cleanup", port))
+                .setUp(docker, events);
+        try {
+            assertThat(YumRepository.removeFor(docker, runId)).isEqualTo(1);
+            assertThat(FakeBuilder.containersOf(runId)).isEmpty();
+        } finally {
+            env.close();
+        }
+    }
+
+    @Test
     void theKubernetesPackRunsBeforeTheBuilderWithItsOutputMasked() throws Exception {
         String secret = "Pl4nted-Registry-S3cret-91c";
         Path pack = downloads.resolve("airgap-pack-kubernetes-1.30.4.bin");

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -59,6 +61,46 @@ class ImageLoadTest {
 
         assertThat(loaded).containsExactly("localhost/" + FakeAirgapArchive.builderTag() + ":latest");
         assertThat(EngineImages.idOf(docker, loaded.get(0))).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"socket", "docker-java"})
+    void anAbortedUploadLoadsNothing(String transport) throws Exception {
+        Path folder = FakeAirgapArchive.vendorLike().writeFolder(dir.resolve("bundle"));
+        Path tar = folder.resolve("capi-builder-" + FakeAirgapArchive.builderTag() + ".tar");
+        CountDownLatch sending = new CountDownLatch(1);
+        CountDownLatch aborted = new CountDownLatch(1);
+        // the first progress comes from the sending thread before its first byte: hold it there until aborted
+        AirgapEvents holdFirstRead = new AirgapEvents() {
+            @Override
+            public void info(String message) {}
+
+            @Override
+            public void progress(AirgapProgress p) {
+                sending.countDown();
+                try {
+                    aborted.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void logLine(String source, String line) {}
+        };
+
+        try (InputStream in = Files.newInputStream(tar)) {
+            ImageLoad load = ImageLoad.start(docker, socket(transport), tar.toString(), in,
+                    new ProgressReporter(holdFirstRead, AirgapProgress.Step.LOADING, "test", () -> 0, -1));
+            assertThat(sending.await(30, TimeUnit.SECONDS)).isTrue();
+            load.abort();
+            aborted.countDown();
+            load.awaitBodySent();
+            assertThat(load.bodySent()).isFalse();
+            assertThatThrownBy(() -> load.awaitLoaded(Duration.ofMinutes(1))).isInstanceOf(AirgapException.class)
+                    .hasMessageContaining("aborted");
+        }
+        assertThat(EngineImages.idOf(docker, "localhost/" + FakeAirgapArchive.builderTag() + ":latest")).isEmpty();
     }
 
     @ParameterizedTest

@@ -208,7 +208,7 @@ public final class FailureClassifier {
                     errored.strip()));
         }
         if (exitCode != 0) {
-            String last = lines.isEmpty() ? null : lines.get(lines.size() - 1).strip();
+            String last = lastNonBlank(lines);
             return Optional.of(new FailureHint("unknown", "The builder exited with code " + exitCode + ".",
                     "No known failure pattern matched; read the end of the log above.", last));
         }
@@ -242,7 +242,7 @@ public final class FailureClassifier {
         if (stop == StopCause.TIMEOUT) {
             hint += " Give the build a longer time limit, or see in the phase timings which step used the time.";
         }
-        String ev = evidence != null ? evidence : lines.isEmpty() ? null : lines.get(lines.size() - 1);
+        String ev = evidence != null ? evidence : lastNonBlank(lines);
         return new FailureHint("cancelled", by, hint, ev == null ? null : ev.strip());
     }
 
@@ -251,8 +251,8 @@ public final class FailureClassifier {
         for (int i = lines.size() - 1; i >= 0; i--) {
             if (lines.get(i).startsWith(PREPARE_FAILED)) {
                 for (int j = i + 1; j < lines.size(); j++) {
-                    if (lines.get(j).startsWith("* ")) {
-                        return lines.get(j);
+                    if (lines.get(j).strip().startsWith("* ")) {
+                        return lines.get(j).strip();
                     }
                 }
                 return null;
@@ -324,6 +324,15 @@ public final class FailureClassifier {
         for (int i = lines.size() - 1; i >= 0; i--) {
             if (p.matcher(lines.get(i)).find()) {
                 return lines.get(i);
+            }
+        }
+        return null;
+    }
+
+    private static String lastNonBlank(List<String> lines) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (!lines.get(i).isBlank()) {
+                return lines.get(i).strip();
             }
         }
         return null;

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.model.Container;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
 import io.jenkins.plugins.capi.config.Finding;
-import io.jenkins.plugins.capi.config.ConfigLoader;
-import io.jenkins.plugins.capi.config.ImageConfig;
 import io.jenkins.plugins.capi.container.ContainerEvents;
 import io.jenkins.plugins.capi.container.ContainerResult;
 import io.jenkins.plugins.capi.container.ContainerRunner;
@@ -252,8 +250,7 @@ class RealPackerBuildTest {
         Path out = tmp.resolve("output");
         Path file = writeConfig("rocky-8-timeout", config);
         BuildRequest request = request(file, out, BuildSecrets.vcenter(Vcsim.USER, PASSWORD), Duration.ofSeconds(45));
-        ImageConfig loaded = ConfigLoader.load(file, Map.of(), ImageBuild.validationOptions(request)).config();
-        RunSpec spec = ImageBuild.runSpec(request, loaded, request.secrets());
+        RunSpec spec = ((Preparation.Ready) ImageBuild.standard().prepare(request, new Recorder())).spec();
 
         ContainerResult result = new ContainerRunner(Engine.client()).run(spec, new ContainerRecorder());
         keepLog("rocky-8-timeout");
@@ -344,7 +341,7 @@ class RealPackerBuildTest {
         Path out = Files.createDirectories(tmp.resolve("output"));
         BuildRequest request = request(writeConfig(imageName, config), out, secrets, Duration.ofMinutes(3));
         try {
-            return new ImageBuild().run(request, new Recorder());
+            return ImageBuild.standard().run(request, new Recorder());
         } finally {
             keepLog(imageName);
         }
@@ -357,9 +354,9 @@ class RealPackerBuildTest {
     }
 
     private static BuildRequest request(Path file, Path out, BuildSecrets secrets, Duration timeout) {
-        return new BuildRequest(file, Map.of(), out, null, PackerBuilder.IMAGE, null, null, timeout,
-                Duration.ofSeconds(30), CompatibilityMode.WARN, false, VsphereTls.VERIFY, secrets,
-                RUN_PREFIX + UUID.randomUUID().toString().substring(0, 8), Map.of());
+        return BuildRequest.builder(file, out, RUN_PREFIX + UUID.randomUUID().toString().substring(0, 8))
+                .builderImage(PackerBuilder.IMAGE).timeout(timeout).stopGrace(Duration.ofSeconds(30))
+                .compatibility(CompatibilityMode.WARN).preflight(false).secrets(secrets).build();
     }
 
     private FailureHint failed(BuildOutcome outcome, String category) {

@@ -2,9 +2,12 @@ package io.jenkins.plugins.capi.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.capi.testing.SecretScan;
+import io.jenkins.plugins.capi.testing.Vcsim;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,6 +86,14 @@ class RealPackerOutputTest {
         assertThat(h.evidence()).isNotBlank();
         assertThat(lines.stream().anyMatch(l -> l.strip().equals(h.evidence()) || h.evidence().startsWith(l.strip())))
                 .as("the evidence %s is a line of the log", h.evidence()).isTrue();
+    }
+
+    @Test
+    void noFixtureHoldsAPlantedPassword() throws Exception {
+        Path dir = Path.of(RealPackerOutputTest.class.getResource("real-packer").toURI());
+        SecretScan.assertNoFileContains(dir, Vcsim.PASSWORD);
+        // the runs made by hand used another planted password
+        SecretScan.assertNoFileContains(dir, "Pl4nted");
     }
 
     @Test

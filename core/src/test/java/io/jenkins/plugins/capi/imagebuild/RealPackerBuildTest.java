@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.model.Container;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
-import io.jenkins.plugins.capi.config.Finding;
-import io.jenkins.plugins.capi.container.ContainerEvents;
 import io.jenkins.plugins.capi.container.ContainerResult;
 import io.jenkins.plugins.capi.container.ContainerRunner;
 import io.jenkins.plugins.capi.container.RunSpec;
 import io.jenkins.plugins.capi.iso.Sha256;
 import io.jenkins.plugins.capi.logs.FailureHint;
 import io.jenkins.plugins.capi.logs.Phase;
-import io.jenkins.plugins.capi.logs.ProgressEvent;
 import io.jenkins.plugins.capi.secrets.BuildSecrets;
 import io.jenkins.plugins.capi.testing.Engine;
 import io.jenkins.plugins.capi.testing.PackerBuilder;
+import io.jenkins.plugins.capi.testing.RecordedEvents;
 import io.jenkins.plugins.capi.testing.SecretScan;
 import io.jenkins.plugins.capi.testing.Vcsim;
 import io.jenkins.plugins.capi.vsphere.ObjectContent;
@@ -28,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -60,10 +57,8 @@ class RealPackerBuildTest {
     @TempDir
     Path tmp;
     private Vcsim sim;
-    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    private final List<ProgressEvent> progress = Collections.synchronizedList(new ArrayList<>());
-    private final List<String> infos = Collections.synchronizedList(new ArrayList<>());
-    private final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
+    private final RecordedEvents events = new RecordedEvents();
+    private final List<String> lines = events.lines;
 
     @BeforeEach
     void image() {
@@ -250,9 +245,9 @@ class RealPackerBuildTest {
         Path out = tmp.resolve("output");
         Path file = writeConfig("rocky-8-timeout", config);
         BuildRequest request = request(file, out, BuildSecrets.vcenter(Vcsim.USER, PASSWORD), Duration.ofSeconds(45));
-        RunSpec spec = ((Preparation.Ready) ImageBuild.standard().prepare(request, new Recorder())).spec();
+        RunSpec spec = ((Preparation.Ready) ImageBuild.standard().prepare(request, events)).spec();
 
-        ContainerResult result = new ContainerRunner(Engine.client()).run(spec, new ContainerRecorder());
+        ContainerResult result = new ContainerRunner(Engine.client()).run(spec, events);
         keepLog("rocky-8-timeout");
 
         assertThat(result.timedOut()).isTrue();
@@ -341,7 +336,7 @@ class RealPackerBuildTest {
         Path out = Files.createDirectories(tmp.resolve("output"));
         BuildRequest request = request(writeConfig(imageName, config), out, secrets, Duration.ofMinutes(3));
         try {
-            return ImageBuild.standard().run(request, new Recorder());
+            return ImageBuild.standard().run(request, events);
         } finally {
             keepLog(imageName);
         }
@@ -371,15 +366,7 @@ class RealPackerBuildTest {
     }
 
     private List<Phase> phases() {
-        List<Phase> out = new ArrayList<>();
-        synchronized (progress) {
-            for (ProgressEvent e : progress) {
-                if (!e.heartbeat() && (out.isEmpty() || out.get(out.size() - 1) != e.phase())) {
-                    out.add(e.phase());
-                }
-            }
-        }
-        return out;
+        return events.phases();
     }
 
     /** Every VM in the simulator: name to "template" or its power state. */
@@ -403,8 +390,8 @@ class RealPackerBuildTest {
 
     private void assertNoSecretAnywhere() throws IOException {
         assertThat(String.join("\n", lines)).doesNotContain(PASSWORD);
-        assertThat(String.join("\n", infos)).doesNotContain(PASSWORD);
-        assertThat(findings.toString()).doesNotContain(PASSWORD);
+        assertThat(String.join("\n", events.infos)).doesNotContain(PASSWORD);
+        assertThat(events.findings.toString()).doesNotContain(PASSWORD);
         SecretScan.assertNoFileContains(tmp, PASSWORD);
         SecretScan.assertNoFileContains(LOGS, PASSWORD);
     }
@@ -415,45 +402,6 @@ class RealPackerBuildTest {
     }
 
     private String log() {
-        return "log:\n" + String.join("\n", lines) + "\ninfo:\n" + String.join("\n", infos) + "\nfindings: " + findings;
-    }
-
-    private final class ContainerRecorder implements ContainerEvents {
-        @Override
-        public void logLine(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void progress(ProgressEvent event) {
-            progress.add(event);
-        }
-
-        @Override
-        public void info(String message) {
-            infos.add(message);
-        }
-    }
-
-    private final class Recorder implements BuildEvents {
-        @Override
-        public void logLine(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void progress(ProgressEvent event) {
-            progress.add(event);
-        }
-
-        @Override
-        public void finding(Finding finding) {
-            findings.add(finding);
-        }
-
-        @Override
-        public void info(String message) {
-            infos.add(message);
-        }
+        return events.all();
     }
 }

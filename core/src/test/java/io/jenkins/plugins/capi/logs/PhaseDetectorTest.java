@@ -112,7 +112,8 @@ class PhaseDetectorTest {
                 java.util.Map.entry(Phase.FAILED, Duration.ZERO));
     }
 
-    private static List<Phase> phasesOf(List<String> lines) {
+    /** The phases a detector enters reading {@code lines}, each once per stay. */
+    static List<Phase> phasesOf(List<String> lines) {
         PhaseDetector d = new PhaseDetector(T0);
         List<Phase> seen = new ArrayList<>();
         for (String l : lines) {

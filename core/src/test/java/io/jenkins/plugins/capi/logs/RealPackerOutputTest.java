@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,16 +31,7 @@ class RealPackerOutputTest {
     }
 
     static List<Phase> phases(List<String> lines) {
-        PhaseDetector d = new PhaseDetector(T0);
-        List<Phase> seen = new ArrayList<>();
-        for (String l : lines) {
-            d.accept(l, T0).ifPresent(e -> {
-                if (seen.isEmpty() || seen.get(seen.size() - 1) != e.phase()) {
-                    seen.add(e.phase());
-                }
-            });
-        }
-        return seen;
+        return PhaseDetectorTest.phasesOf(lines);
     }
 
     @ParameterizedTest(name = "{0} -> {2}")

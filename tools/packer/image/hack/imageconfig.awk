@@ -47,9 +47,7 @@ END {
     v[++n] = "password";                x[n] = conf["vcenter_password"]
     v[++n] = "datacenter";              x[n] = conf["vcenter_datacenter"]
     v[++n] = "cluster";                 x[n] = conf["vcenter_cluster"]
-    # Packer looks the pool up under <cluster>/Resources/; the vendor's examples name that root pool "Resources"
-    pool = conf["vcenter_resource_pool"]; sub(/^\/?Resources(\/|$)/, "", pool)
-    v[++n] = "resource_pool";           x[n] = pool
+    v[++n] = "resource_pool";           x[n] = conf["vcenter_resource_pool"]
     v[++n] = "datastore";               x[n] = conf["vcenter_datastore"]
     v[++n] = "folder";                  x[n] = conf["vcenter_folder"]
     v[++n] = "network";                 x[n] = conf["vcenter_network"]

@@ -318,7 +318,7 @@ class RealPackerBuildTest {
         for (String l : List.of("os_version=rockylinux-8", "image_type=standard", "cloud_type=vmware",
                 "k8s_version=1.30.4", "cni_version=1.3.0", "containerd_version=1.7.13", "crictl_version=1.28.0",
                 "vcenter_server=" + server, "vcenter_datacenter=DC0", "vcenter_cluster=DC0_C0",
-                "vcenter_resource_pool=Resources", "vcenter_datastore=LocalDS_0", "vcenter_network='VM Network'",
+                "vcenter_resource_pool=", "vcenter_datastore=LocalDS_0", "vcenter_network='VM Network'",
                 "vcenter_folder=templates", "airgap=false")) {
             lines.put(l.substring(0, l.indexOf('=')), l);
         }

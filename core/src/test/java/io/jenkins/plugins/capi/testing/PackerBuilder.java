@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -38,16 +37,7 @@ public final class PackerBuilder {
             System.err.println("\n*** SKIPPING REAL-PACKER TESTS: " + why + " ***\n");
             Assumptions.abort("SKIPPED LOUDLY: " + why);
         }
-        Path script = TOOLS.resolve("image").resolve("build.sh");
-        try {
-            Process p = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                fail("bash " + script + " failed:\n" + out);
-            }
-        } catch (Exception e) {
-            fail("cannot run " + script + ": " + e);
-        }
+        Engine.buildImage("tools/packer/image/build.sh");
         imageBuilt = true;
     }
 

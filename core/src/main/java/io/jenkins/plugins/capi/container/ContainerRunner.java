@@ -18,6 +18,7 @@ import io.jenkins.plugins.capi.logs.FailureClassifier;
 import io.jenkins.plugins.capi.logs.FailureHint;
 import io.jenkins.plugins.capi.logs.LogPipeline;
 import io.jenkins.plugins.capi.logs.SecretMasker;
+import io.jenkins.plugins.capi.logs.StopCause;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -235,7 +236,7 @@ public final class ContainerRunner {
         cleanUp(id, out, spec, isoMountPoint, isoPlaceholderOurs, hostUid, hostGid, image, heartbeat, follower, safe);
         Instant ended = clock.instant();
         Optional<FailureHint> hint = exitCode == 0 && !timedOut ? Optional.empty()
-                : FailureClassifier.classify(pipeline.tail(), exitCode);
+                : FailureClassifier.classify(pipeline.tail(), exitCode, timedOut ? StopCause.TIMEOUT : StopCause.NONE);
         return new ContainerResult(exitCode, started, ended, pipeline.phase(), pipeline.phaseTimings(), hint,
                 image.id(), image.digest(), timedOut, pipeline.lines());
     }

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class Engine {
 
-    public static final String FAKE_IMAGE = "localhost/capi-fake-builder:latest";
+    /** {@code $FAKE_BUILDER_IMAGE} when set (fake-builder/build.sh builds under the same name), else the default. */
+    public static final String FAKE_IMAGE = System.getenv("FAKE_BUILDER_IMAGE") == null
+            || System.getenv("FAKE_BUILDER_IMAGE").isBlank()
+            ? "localhost/capi-fake-builder:latest" : System.getenv("FAKE_BUILDER_IMAGE");
     private static DockerClient client;
     private static boolean imageBuilt;
 

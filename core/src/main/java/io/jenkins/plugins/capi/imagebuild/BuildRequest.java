@@ -1,6 +1,7 @@
 package io.jenkins.plugins.capi.imagebuild;
 
 import io.jenkins.plugins.capi.Defaults;
+import io.jenkins.plugins.capi.airgap.AirgapSettings;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
 import io.jenkins.plugins.capi.config.Overrides;
 import io.jenkins.plugins.capi.customize.Customization;
@@ -37,6 +38,7 @@ import java.util.Objects;
  * @param publish       what to do with a successful build's result in vCenter; null to publish nothing
  * @param removeBuildVm after a build that did not succeed, power off and delete the VM it left in vCenter (it is
  *                      always looked for and reported)
+ * @param airgap        the vendor's air-gap archive and what goes with it; null for a connected build
  */
 public record BuildRequest(
         Path configFile,
@@ -56,7 +58,8 @@ public record BuildRequest(
         Map<String, String> producer,
         Customization customization,
         PublishSettings publish,
-        boolean removeBuildVm) {
+        boolean removeBuildVm,
+        AirgapSettings airgap) {
 
     public BuildRequest {
         Objects.requireNonNull(configFile, "configFile");
@@ -106,6 +109,7 @@ public record BuildRequest(
         private Customization customization;
         private PublishSettings publish;
         private boolean removeBuildVm;
+        private AirgapSettings airgap;
 
         private Builder(Path configFile, Path outputDir, String runId) {
             this.configFile = configFile;
@@ -188,10 +192,15 @@ public record BuildRequest(
             return this;
         }
 
+        public Builder airgap(AirgapSettings value) {
+            this.airgap = value;
+            return this;
+        }
+
         public BuildRequest build() {
             return new BuildRequest(configFile, overrides, outputDir, isoPath, builderImage, imageArchive, dockerHost,
                     timeout, stopGrace, compatibility, preflight, vsphereTls, secrets, runId, producer, customization,
-                    publish, removeBuildVm);
+                    publish, removeBuildVm, airgap);
         }
     }
 }

@@ -5,8 +5,10 @@ import hudson.model.Api;
 import hudson.model.Run;
 import io.jenkins.plugins.capi.jenkins.Messages;
 import io.jenkins.plugins.capi.jenkins.report.BuildReport;
+import io.jenkins.plugins.capi.jenkins.report.BuildVmSummary;
 import io.jenkins.plugins.capi.jenkins.report.FailureSummary;
 import io.jenkins.plugins.capi.jenkins.report.PhaseTiming;
+import io.jenkins.plugins.capi.jenkins.report.PublicationSummary;
 import io.jenkins.plugins.capi.jenkins.report.TemplateSummary;
 import java.util.Arrays;
 import java.util.List;
@@ -136,6 +138,24 @@ public class CapiImageAction implements RunAction2 {
     @Exported(visibility = 2)
     public List<PhaseTiming> getPhaseTimings() {
         return report.getPhaseTimings();
+    }
+
+    /** What publishing did in every target, in the order of the targets; empty when nothing was published. */
+    @Exported(visibility = 2)
+    public List<PublicationSummary> getPublications() {
+        return report.getPublications();
+    }
+
+    /** True when every target was published, false when one failed (the build is UNSTABLE), null when none was asked. */
+    @Exported
+    public Boolean getPublished() {
+        return report.getPublished();
+    }
+
+    /** What the check for the VM a build that did not succeed left in vCenter found and did; null when not asked. */
+    @Exported(visibility = 2)
+    public BuildVmSummary getBuildVm() {
+        return report.getBuildVm();
     }
 
     /** Path of {@code template-metadata.json} among the build's artifacts, or null when it was not archived. */

@@ -6,6 +6,7 @@ import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.AbortException;
 import hudson.model.Run;
 import io.jenkins.plugins.capi.jenkins.agent.AgentSecrets;
+import io.jenkins.plugins.capi.jenkins.publish.PublishInput;
 import io.jenkins.plugins.capi.jenkins.run.BuildSettings;
 import java.util.List;
 
@@ -42,7 +43,26 @@ public final class BuildCredentials {
                     CredentialDomains.registry(settings.builderImage()));
             secrets = secrets.withRegistry(c.getUsername(), c.getPassword(), c.isUsernameSecret());
         }
-        return secrets;
+        return withTargets(run, secrets, settings.publish());
+    }
+
+    /**
+     * Adds the credentials of every publish target, each looked up in the domain of its own vCenter.
+     *
+     * @param publish the publish block, or null
+     */
+    public static AgentSecrets withTargets(Run<?, ?> run, AgentSecrets secrets, PublishInput publish)
+            throws AbortException {
+        if (publish == null) {
+            return secrets;
+        }
+        AgentSecrets all = secrets;
+        for (PublishInput.TargetInput t : publish.targets()) {
+            StandardUsernamePasswordCredentials c = find(
+                    run, "credentialsId of " + t.label(), t.credentialsId(), CredentialDomains.vcenter(t.server()));
+            all = all.withTarget(c.getUsername(), c.getPassword(), c.isUsernameSecret());
+        }
+        return all;
     }
 
     /**

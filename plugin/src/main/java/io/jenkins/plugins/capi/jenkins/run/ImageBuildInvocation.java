@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
@@ -19,11 +20,14 @@ import io.jenkins.plugins.capi.jenkins.agent.ImageBuildCallable;
 import io.jenkins.plugins.capi.jenkins.credentials.BuildCredentials;
 import io.jenkins.plugins.capi.jenkins.masking.SecretMaskingOutputStream;
 import io.jenkins.plugins.capi.jenkins.report.BuildReport;
+import io.jenkins.plugins.capi.jenkins.report.BuildVmSummary;
+import io.jenkins.plugins.capi.jenkins.report.PublicationSummary;
 import io.jenkins.plugins.capi.logs.SecretMasker;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -65,8 +69,10 @@ public final class ImageBuildInvocation {
     /**
      * Runs the build and records its results on the run.
      *
-     * @return the build page action of a successful build (its report and what was archived)
-     * @throws AbortException when the build was rejected, failed or timed out (the action is attached first)
+     * @return the build page action of a successful build (its report and what was archived); when publishing to a
+     *     target failed the run is marked UNSTABLE first (the image exists and can be published again)
+     * @throws AbortException when the build was rejected, failed or timed out (the action is attached first); its
+     *     message says what became of the build VM when vCenter was asked
      * @throws InterruptedException when aborted, after making sure the container is gone
      */
     public CapiImageAction perform() throws IOException, InterruptedException {
@@ -104,13 +110,37 @@ public final class ImageBuildInvocation {
                         + (report.getTemplate().getTemplateInventoryPath() == null
                                 ? ""
                                 : " at " + report.getTemplate().getTemplateInventoryPath()));
+                if (report.isPublicationFailed()) {
+                    markUnstable(run, listener, report.getPublications());
+                }
                 return action;
             }
             case REJECTED ->
                 throw new AbortException("[capi] " + report.getFailure().getReason() + ":\n  "
                         + String.join("\n  ", report.getFindings()));
-            default -> throw new AbortException("[capi] " + report.getFailure().toMessage());
+            default ->
+                throw new AbortException(
+                        "[capi] " + report.getFailure().toMessage() + buildVmLines(report.getBuildVm()));
         }
+    }
+
+    /**
+     * A build whose image exists but did not reach every target ends UNSTABLE, not FAILURE: what was built,
+     * archived and published stays usable, the script gets the result of every target, and the image can be
+     * published again with {@code capiImagePublish}. {@code Run.setResult} only ever makes a result worse.
+     */
+    static void markUnstable(Run<?, ?> run, TaskListener listener, List<PublicationSummary> publications) {
+        long failed = publications.stream().filter(PublicationSummary::isFailed).count();
+        PrintStream log = listener.getLogger();
+        log.println("[capi] publishing failed for " + failed + " of " + publications.size() + " target(s); the build "
+                + "is marked UNSTABLE:");
+        publications.stream().filter(PublicationSummary::isFailed).forEach(p -> log.println("  " + p.toLine()));
+        run.setResult(Result.UNSTABLE);
+    }
+
+    /** Core's lines about the VM the build left, one per line below the failure; empty when vCenter was not asked. */
+    private static String buildVmLines(BuildVmSummary vm) {
+        return vm == null ? "" : "\n  " + String.join("\n  ", vm.getLines());
     }
 
     private BuildReport runOnAgent(AgentSecrets secrets, SecretMasker mask, String runId)
@@ -120,7 +150,8 @@ public final class ImageBuildInvocation {
         // StreamTaskListener sends itself to the agent as a remote stream, so agent lines pass this masker.
         TaskListener maskedListener = new StreamTaskListener(masked, charset);
         try {
-            return workspace.act(new ImageBuildCallable(settings, secrets, runId, producer(), maskedListener));
+            return workspace.act(new ImageBuildCallable(
+                    settings, secrets, runId, producer(), String.valueOf(run.getNumber()), maskedListener));
         } catch (InterruptedException aborted) {
             // The agent keeps stopping the container after the call above gave up; wait for that to finish.
             Thread.interrupted();

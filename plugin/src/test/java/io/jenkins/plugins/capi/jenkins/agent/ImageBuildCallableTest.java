@@ -31,7 +31,7 @@ class ImageBuildCallableTest {
                 .withVcenter(PLAIN_USER, Secret.fromString(PASSWORD), false)
                 .withRhel(SECRET_USER, Secret.fromString(PASSWORD + "-rhel"), true);
         ImageBuildCallable callable = new ImageBuildCallable(
-                settings, secrets, "jenkins-job-1a2b3c4d-7-9e8f7a6b", Map.of(), TaskListener.NULL);
+                settings, secrets, "jenkins-job-1a2b3c4d-7-9e8f7a6b", Map.of(), "7", TaskListener.NULL);
         for (String text : List.of(callable.toString(), secrets.toString())) {
             for (String hidden : List.of(SECRET_USER, PLAIN_USER, PASSWORD)) {
                 assertFalse(text.contains(hidden), text);

@@ -24,12 +24,7 @@ public final class BuildCredentials {
      */
     public static AgentSecrets resolve(Run<?, ?> run, BuildSettings settings, String vcenterServer)
             throws AbortException {
-        AgentSecrets secrets = AgentSecrets.NONE;
-        if (settings.credentialsId() != null) {
-            StandardUsernamePasswordCredentials c =
-                    find(run, "credentialsId", settings.credentialsId(), CredentialDomains.vcenter(vcenterServer));
-            secrets = secrets.withVcenter(c.getUsername(), c.getPassword(), c.isUsernameSecret());
-        }
+        AgentSecrets secrets = withVcenter(run, AgentSecrets.NONE, settings.credentialsId(), vcenterServer);
         if (settings.rhelCredentialsId() != null) {
             StandardUsernamePasswordCredentials c =
                     find(run, "rhelCredentialsId", settings.rhelCredentialsId(), CredentialDomains.rhelSubscription());
@@ -44,6 +39,22 @@ public final class BuildCredentials {
             secrets = secrets.withRegistry(c.getUsername(), c.getPassword(), c.isUsernameSecret());
         }
         return withTargets(run, secrets, settings.publish());
+    }
+
+    /**
+     * Adds the vCenter credentials {@code credentialsId} (the parameter of that name), looked up in the domain of
+     * {@code vcenterServer}.
+     *
+     * @param credentialsId as configured, or null for none
+     */
+    public static AgentSecrets withVcenter(
+            Run<?, ?> run, AgentSecrets secrets, String credentialsId, String vcenterServer) throws AbortException {
+        if (credentialsId == null) {
+            return secrets;
+        }
+        StandardUsernamePasswordCredentials c =
+                find(run, "credentialsId", credentialsId, CredentialDomains.vcenter(vcenterServer));
+        return secrets.withVcenter(c.getUsername(), c.getPassword(), c.isUsernameSecret());
     }
 
     /**

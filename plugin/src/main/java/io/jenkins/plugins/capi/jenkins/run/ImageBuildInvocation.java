@@ -7,9 +7,7 @@ import hudson.Launcher;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.remoting.VirtualChannel;
 import hudson.tasks.Fingerprinter;
-import hudson.util.StreamTaskListener;
 import io.jenkins.plugins.capi.container.ContainerRunner;
 import io.jenkins.plugins.capi.jenkins.action.CapiImageAction;
 import io.jenkins.plugins.capi.jenkins.agent.AgentSecrets;
@@ -18,14 +16,12 @@ import io.jenkins.plugins.capi.jenkins.agent.ConfigFactsCallable;
 import io.jenkins.plugins.capi.jenkins.agent.ContainerCleanupCallable;
 import io.jenkins.plugins.capi.jenkins.agent.ImageBuildCallable;
 import io.jenkins.plugins.capi.jenkins.credentials.BuildCredentials;
-import io.jenkins.plugins.capi.jenkins.masking.SecretMaskingOutputStream;
 import io.jenkins.plugins.capi.jenkins.report.BuildReport;
 import io.jenkins.plugins.capi.jenkins.report.BuildVmSummary;
 import io.jenkins.plugins.capi.jenkins.report.PublicationSummary;
 import io.jenkins.plugins.capi.logs.SecretMasker;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,23 +141,17 @@ public final class ImageBuildInvocation {
 
     private BuildReport runOnAgent(AgentSecrets secrets, SecretMasker mask, String runId)
             throws IOException, InterruptedException {
-        Charset charset = run.getCharset();
-        SecretMaskingOutputStream masked = new SecretMaskingOutputStream(listener.getLogger(), mask, charset);
-        // StreamTaskListener sends itself to the agent as a remote stream, so agent lines pass this masker.
-        TaskListener maskedListener = new StreamTaskListener(masked, charset);
+        MaskedAgentLog log = new MaskedAgentLog(workspace, listener, mask, run.getCharset());
         try {
             return workspace.act(new ImageBuildCallable(
-                    settings, secrets, runId, producer(), String.valueOf(run.getNumber()), maskedListener));
+                    settings, secrets, runId, producer(), String.valueOf(run.getNumber()), log.listener()));
         } catch (InterruptedException aborted) {
             // The agent keeps stopping the container after the call above gave up; wait for that to finish.
             Thread.interrupted();
             removeLeftoverContainers(runId);
             throw aborted;
         } finally {
-            maskedListener.getLogger().flush();
-            syncLog();
-            masked.forceEol();
-            masked.flush();
+            log.finish();
         }
     }
 
@@ -184,23 +174,6 @@ public final class ImageBuildInvocation {
             log.println("[capi] could not confirm that the builder container of " + runId + " is gone ("
                     + e.getClass().getSimpleName() + "); check the agent with: docker ps -a --filter label="
                     + ContainerRunner.LABEL_RUN_ID + "=" + runId);
-        }
-    }
-
-    private void syncLog() {
-        VirtualChannel channel = workspace.getChannel();
-        if (channel == null) {
-            return;
-        }
-        boolean wasInterrupted = Thread.interrupted();
-        try {
-            channel.syncLocalIO();
-        } catch (InterruptedException e) {
-            wasInterrupted = true;
-        } finally {
-            if (wasInterrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

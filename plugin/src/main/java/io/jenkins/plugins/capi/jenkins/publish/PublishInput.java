@@ -97,7 +97,7 @@ public record PublishInput(
      */
     public static PublishInput of(Publishing p, UnaryOperator<String> expand) throws AbortException {
         List<String> problems = new ArrayList<>();
-        String pattern = Util.fixEmptyAndTrim(expand.apply(p.getNamePattern()));
+        String pattern = expandOrNull(expand, p.getNamePattern());
         if (pattern != null) {
             NamePattern.problem(pattern).ifPresent(problem -> problems.add("publish.namePattern: " + problem));
         }
@@ -108,7 +108,7 @@ public record PublishInput(
         int number = 0;
         for (VcenterTarget t : p.getTargets()) {
             number++;
-            String server = Util.fixEmptyAndTrim(expand.apply(t.getServer()));
+            String server = expandOrNull(expand, t.getServer());
             String where = StepFindings.targetLabel(number, server);
             if (server == null) {
                 problems.add(where + ": server is not set; give the vCenter host[:port]");

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -22,7 +23,8 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * The {@code publish} block of both steps (and of {@code capiImagePublish}): what to make of a built image in vCenter
  * (core's {@link io.jenkins.plugins.capi.publish.PublishSettings}). In a script a map, e.g.
- * {@code publish: [namePattern: '{os}-kube-v{k8s}-{build}', keep: 3, targets: [[server: …]]]}.
+ * {@code publish: [namePattern: '{os}-kube-v{k8s}-{build}', keep: 3, targets: [[server: …]]]}, or the same arguments
+ * to {@code vcenterPublish(…)}, as the Snippet Generator writes it.
  */
 public final class Publishing implements Describable<Publishing> {
 
@@ -102,7 +104,12 @@ public final class Publishing implements Describable<Publishing> {
         this.targets = targets == null ? new ArrayList<>() : new ArrayList<>(targets);
     }
 
+    /**
+     * The symbol makes the Snippet Generator write the block as {@code vcenterPublish(…)}: written as a map, a block
+     * with nothing but defaults would come out as {@code []}, which Groovy reads as a list.
+     */
     @Extension
+    @Symbol("vcenterPublish")
     public static final class DescriptorImpl extends Descriptor<Publishing> {
 
         @NonNull

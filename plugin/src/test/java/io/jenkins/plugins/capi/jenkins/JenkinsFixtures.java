@@ -4,8 +4,12 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import hudson.model.Result;
 import io.jenkins.plugins.capi.testing.FakeBuilder;
 import io.jenkins.plugins.capi.testing.Vcsim;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jvnet.hudson.test.JenkinsRule;
 
 /** What the plugin's JenkinsRule tests set up the same way (core's test support has the rest). */
@@ -55,5 +59,24 @@ public final class JenkinsFixtures {
         return "[server: '" + sim.server() + "', credentialsId: '" + credentialsId + "', datacenter: '"
                 + VCSIM_DATACENTER + "', folder: '" + folder + "', datastore: '" + datastore + "', network: '"
                 + VCSIM_NETWORK + "', cluster: '" + VCSIM_CLUSTER + "', caFile: '" + sim.caFile() + "']";
+    }
+
+    /**
+     * Opens {@code node('capi') {}} and writes the stand-in builder's imageconfig for {@code imageName} and its ISO
+     * into the workspace; the caller adds the steps and closes the block.
+     */
+    public static String nodeWithImageconfig(String imageName, String... extraConfigLines) {
+        return "node('capi') {\n"
+                + "  writeFile file: 'imageconfig', text: '''" + FakeBuilder.imageconfig(imageName, extraConfigLines)
+                + "'''\n"
+                + "  writeFile file: 'capi-output/" + FakeBuilder.ISO_NAME + "', text: '''" + FakeBuilder.ISO_CONTENT
+                + "'''\n";
+    }
+
+    /** Runs {@code script} (sandboxed) in a new Pipeline job and expects {@code expected}. */
+    public static WorkflowRun runPipeline(JenkinsRule r, String script, Result expected) throws Exception {
+        WorkflowJob p = r.createProject(WorkflowJob.class);
+        p.setDefinition(new CpsFlowDefinition(script, true));
+        return r.assertBuildStatus(expected, p.scheduleBuild2(0));
     }
 }

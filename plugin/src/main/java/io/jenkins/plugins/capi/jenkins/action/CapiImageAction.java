@@ -54,12 +54,10 @@ public class CapiImageAction implements RunAction2 {
      */
     public static CapiImageAction attach(
             Run<?, ?> run, String runId, BuildReport report, boolean metadataArchived, boolean imageArchived) {
-        synchronized (run) {
-            int index = run.getActions(CapiImageAction.class).size() + 1;
-            CapiImageAction action = new CapiImageAction(index, runId, report, metadataArchived, imageArchived);
-            run.addAction(action);
-            return action;
-        }
+        return ActionIndex.attach(
+                run,
+                CapiImageAction.class,
+                index -> new CapiImageAction(index, runId, report, metadataArchived, imageArchived));
     }
 
     @Override
@@ -69,16 +67,14 @@ public class CapiImageAction implements RunAction2 {
 
     @Override
     public String getDisplayName() {
-        return index <= 1
-                ? Messages.CapiImageAction_DisplayName()
-                : Messages.CapiImageAction_DisplayName() + " " + index;
+        return ActionIndex.displayName(Messages.CapiImageAction_DisplayName(), index);
     }
 
     /** {@code capiImage} for the first image build of the Jenkins build, {@code capiImage-2} and so on after it. */
     @Exported
     @Override
     public String getUrlName() {
-        return index <= 1 ? URL_NAME : URL_NAME + "-" + index;
+        return ActionIndex.urlName(URL_NAME, index);
     }
 
     /** The container run id: {@code jenkins-<job>-<hash>-<build number>-<call>}, the containers' label value. */

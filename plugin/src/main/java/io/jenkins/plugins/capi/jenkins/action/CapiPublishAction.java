@@ -32,14 +32,10 @@ public class CapiPublishAction implements RunAction2 {
         this.report = report;
     }
 
-    /** Adds one more publication action to {@code run}, numbered under the run's lock (parallel branches). */
+    /** Adds one more publication action to {@code run}, numbered like {@link CapiImageAction}s. */
     public static CapiPublishAction attach(Run<?, ?> run, String outputDir, PublishReport report) {
-        synchronized (run) {
-            CapiPublishAction action = new CapiPublishAction(
-                    run.getActions(CapiPublishAction.class).size() + 1, outputDir, report);
-            run.addAction(action);
-            return action;
-        }
+        return ActionIndex.attach(
+                run, CapiPublishAction.class, index -> new CapiPublishAction(index, outputDir, report));
     }
 
     @Override
@@ -49,15 +45,13 @@ public class CapiPublishAction implements RunAction2 {
 
     @Override
     public String getDisplayName() {
-        return index <= 1
-                ? Messages.CapiPublishAction_DisplayName()
-                : Messages.CapiPublishAction_DisplayName() + " " + index;
+        return ActionIndex.displayName(Messages.CapiPublishAction_DisplayName(), index);
     }
 
     @Exported
     @Override
     public String getUrlName() {
-        return index <= 1 ? URL_NAME : URL_NAME + "-" + index;
+        return ActionIndex.urlName(URL_NAME, index);
     }
 
     @Override

@@ -100,23 +100,15 @@ public final class BuildReport implements Serializable {
 
     /** This report with what publishing did, target by target; {@code succeeded} as core judges the whole. */
     public BuildReport withPublications(List<PublicationSummary> publications, boolean succeeded) {
-        return new BuildReport(
-                outcome,
-                builderImage,
-                template,
-                failure,
-                findings,
-                phaseTimings,
-                metadataPath,
-                ovaPath,
-                ovaChecksumPath,
-                publications,
-                succeeded,
-                buildVm);
+        return with(publications, succeeded, buildVm);
     }
 
     /** This report with what the check for a left-behind build VM found; null when vCenter was not asked. */
     public BuildReport withBuildVm(BuildVmSummary vm) {
+        return with(publications, published, vm);
+    }
+
+    private BuildReport with(List<PublicationSummary> publications, Boolean published, BuildVmSummary buildVm) {
         return new BuildReport(
                 outcome,
                 builderImage,
@@ -129,7 +121,7 @@ public final class BuildReport implements Serializable {
                 ovaChecksumPath,
                 publications,
                 published,
-                vm);
+                buildVm);
     }
 
     /**

@@ -129,15 +129,7 @@ public final class CapiImageBuildStep extends Step implements ImageBuildParamete
 
     @DataBoundSetter
     public void setOverrides(Map<String, String> overrides) {
-        LinkedHashMap<String, String> copy = new LinkedHashMap<>();
-        if (overrides != null) {
-            // Groovy may hand over GStrings or numbers as values (erasure lets them in): take their text.
-            // Keys are checked when the build runs, by core, with every finding at once.
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) overrides).entrySet()) {
-                copy.put(String.valueOf(e.getKey()), e.getValue() == null ? "" : String.valueOf(e.getValue()));
-            }
-        }
-        this.overrides = copy;
+        this.overrides = OverrideInput.scriptMap(overrides);
     }
 
     @Override

@@ -67,14 +67,7 @@ public final class CapiImagePublishStep extends Step {
 
     @DataBoundSetter
     public void setOverrides(Map<String, String> overrides) {
-        LinkedHashMap<String, String> copy = new LinkedHashMap<>();
-        if (overrides != null) {
-            // Groovy may hand over GStrings or numbers as values (erasure lets them in): take their text.
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) overrides).entrySet()) {
-                copy.put(String.valueOf(e.getKey()), e.getValue() == null ? "" : String.valueOf(e.getValue()));
-            }
-        }
-        this.overrides = copy;
+        this.overrides = OverrideInput.scriptMap(overrides);
     }
 
     OverrideInput overrideInput() {

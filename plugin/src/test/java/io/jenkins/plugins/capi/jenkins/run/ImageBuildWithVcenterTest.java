@@ -2,7 +2,6 @@ package io.jenkins.plugins.capi.jenkins.run;
 
 import static io.jenkins.plugins.capi.jenkins.JenkinsFixtures.BUILD_VM_CREATED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,18 +87,7 @@ class ImageBuildWithVcenterTest {
             String left = "vCenter " + sim.server() + ": the build left VM /DC0/vm/Templates/" + FAILING_IMAGE;
             r.assertLogContains(left, b);
             r.assertLogContains("poweredOn) behind", b);
-            BuildVmSummary vm = b.getAction(CapiImageAction.class).getBuildVm();
-            assertNotNull(vm, "the build page shows the build VM");
-            assertEquals("LEFT_BEHIND", vm.getVms().get(0).getDisposition());
-            assertEquals(1, vm.getRemaining());
-            assertFalse(vm.isCleanUp());
-            try (VimClient admin = admin(sim, Vcsim.PASSWORD)) {
-                assertTrue(
-                        admin.findByInventoryPath("/DC0/vm/Templates/" + FAILING_IMAGE)
-                                .isPresent(),
-                        "not removed");
-            }
-            assertNoSecret(b, Vcsim.PASSWORD);
+            assertBuildVm(sim, b, "LEFT_BEHIND", false);
         }
     }
 
@@ -133,17 +121,7 @@ class ImageBuildWithVcenterTest {
             r.assertBuildStatus(Result.FAILURE, r.waitForCompletion(b));
 
             r.assertLogContains("behind; it was powered off and deleted", b);
-            BuildVmSummary vm = b.getAction(CapiImageAction.class).getBuildVm();
-            assertEquals("DESTROYED", vm.getVms().get(0).getDisposition());
-            assertEquals(0, vm.getRemaining());
-            assertTrue(vm.isCleanUp());
-            try (VimClient admin = admin(sim, Vcsim.PASSWORD)) {
-                assertFalse(
-                        admin.findByInventoryPath("/DC0/vm/Templates/" + FAILING_IMAGE)
-                                .isPresent(),
-                        "removed");
-            }
-            assertNoSecret(b, Vcsim.PASSWORD);
+            assertBuildVm(sim, b, "DESTROYED", true);
         }
     }
 
@@ -231,6 +209,23 @@ class ImageBuildWithVcenterTest {
         }
     }
 
+    /** The build page's report of the build VM, and the VM in the simulator: still there, or gone. */
+    private void assertBuildVm(Vcsim sim, Run<?, ?> b, String disposition, boolean removed) throws Exception {
+        BuildVmSummary vm = b.getAction(CapiImageAction.class).getBuildVm();
+        assertNotNull(vm, "the build page shows the build VM");
+        assertEquals(disposition, vm.getVms().get(0).getDisposition());
+        assertEquals(removed ? 0 : 1, vm.getRemaining());
+        assertEquals(removed, vm.isCleanUp());
+        try (VimClient admin = admin(sim, Vcsim.PASSWORD)) {
+            assertEquals(
+                    !removed,
+                    admin.findByInventoryPath("/DC0/vm/Templates/" + FAILING_IMAGE)
+                            .isPresent(),
+                    removed ? "removed" : "left as it was");
+        }
+        assertNoSecret(b, Vcsim.PASSWORD);
+    }
+
     /** Creates the builder's VM in the simulator while the build runs, as Packer would. */
     private void leaveBuildVm(Vcsim sim, Run<?, ?> b) throws Exception {
         r.waitForMessage(BUILD_VM_CREATED, b);
@@ -250,17 +245,11 @@ class ImageBuildWithVcenterTest {
         SecretScan.assertNoFileContains(b.getRootDir().toPath(), secret);
     }
 
-    /** Opens {@code node('capi') {}} and writes the imageconfig and the ISO; the caller closes the block. */
     private static String prepare(String imageName) {
-        return "node('capi') {\n"
-                + "  writeFile file: 'imageconfig', text: '''" + FakeBuilder.imageconfig(imageName) + "'''\n"
-                + "  writeFile file: 'capi-output/" + FakeBuilder.ISO_NAME + "', text: '''" + FakeBuilder.ISO_CONTENT
-                + "'''\n";
+        return JenkinsFixtures.nodeWithImageconfig(imageName);
     }
 
     private WorkflowRun run(String script, Result expected) throws Exception {
-        WorkflowJob p = r.createProject(WorkflowJob.class);
-        p.setDefinition(new CpsFlowDefinition(script, true));
-        return r.assertBuildStatus(expected, p.scheduleBuild2(0));
+        return JenkinsFixtures.runPipeline(r, script, expected);
     }
 }

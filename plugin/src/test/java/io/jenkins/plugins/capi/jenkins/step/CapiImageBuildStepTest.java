@@ -432,16 +432,10 @@ class CapiImageBuildStepTest {
 
     /** Opens {@code node('capi') {}} and writes the imageconfig and the ISO; the caller closes the block. */
     private static String prepare(String imageName, String... extraConfigLines) {
-        return "node('capi') {\n"
-                + "  writeFile file: 'imageconfig', text: '''" + FakeBuilder.imageconfig(imageName, extraConfigLines)
-                + "'''\n"
-                + "  writeFile file: 'capi-output/" + FakeBuilder.ISO_NAME + "', text: '''" + FakeBuilder.ISO_CONTENT
-                + "'''\n";
+        return JenkinsFixtures.nodeWithImageconfig(imageName, extraConfigLines);
     }
 
     private WorkflowRun run(String script, Result expected) throws Exception {
-        WorkflowJob p = r.createProject(WorkflowJob.class);
-        p.setDefinition(new CpsFlowDefinition(script, true));
-        return r.assertBuildStatus(expected, p.scheduleBuild2(0));
+        return JenkinsFixtures.runPipeline(r, script, expected);
     }
 }

@@ -123,6 +123,43 @@ class CapiImageBuildStepTest {
                 "capiImageBuild(airgap: [archive: 'capi-image-builder-v4.6.24.tgz', certificate: 'support-vm.crt'])");
     }
 
+    /** The scripts reach core, read from the workspace: one saved with Windows line ends is refused by name. */
+    @Test
+    void aScriptWithWindowsLineEndsIsRefusedNamingTheParameter() throws Exception {
+        WorkflowRun b = run(
+                prepare("rocky-8")
+                        + "  writeFile file: 'ci/pre/10-proxy.sh', text: \"#!/bin/bash\\r\\necho proxy\\r\\n\"\n"
+                        + """
+                  capiImageBuild credentialsId: 'vsphere', preflight: false, compatibility: 'OFF',
+                      preScripts: ['ci/pre/*.sh']
+                }
+                """,
+                Result.FAILURE);
+        r.assertLogContains("preScripts: error:", b);
+        r.assertLogContains("10-proxy.sh", b);
+        r.assertLogContains("Windows (CRLF) line ends", b);
+        r.assertLogNotContains("packer build", b);
+    }
+
+    /** Staged scripts are the run's only: after the build the output folder has no custom_scripts of ours. */
+    @Test
+    void stagedScriptsAreRemovedAfterTheBuild() throws Exception {
+        FakeBuilder.assumeDockerAndImage();
+        WorkflowRun b = run(
+                prepare("rocky-8")
+                        + "  writeFile file: 'ci/pre/10-proxy.sh', text: \"#!/bin/bash\\necho proxy\\n\"\n"
+                        + """
+                  capiImageBuild credentialsId: 'vsphere', preflight: false, compatibility: 'OFF',
+                      builderImage: '%s', preScripts: ['ci/pre/*.sh']
+                  echo "left=${fileExists('capi-output/custom_scripts')}"
+                }
+                """.formatted(FakeBuilder.IMAGE),
+                Result.SUCCESS);
+        // the stand-in's tag says no version: core warns that scripts need 4.6.23 and stages them all the same
+        r.assertLogContains("builderImage: warning:", b);
+        r.assertLogContains("left=false", b);
+    }
+
     @Test
     void aWrongRhsmModeInAScriptFailsWithCoresWords() throws Exception {
         WorkflowRun b = run("node('capi') { capiImageBuild rhsmWorkaround: 'maybe' }", Result.FAILURE);

@@ -89,9 +89,7 @@ public final class ImageBuild {
         ContainerResult result;
         DockerClient docker = EngineConnection.open(request.dockerHost());
         try {
-            ContainerRunner runner = new ContainerRunner(docker);
-            runner.reapLeftovers(request.runId(), request.stopGrace(), new Relay(listener));
-            result = runner.run(spec, new Relay(listener));
+            result = new ContainerRunner(docker).run(spec, new Relay(listener));
         } finally {
             closeQuietly(docker);
         }
@@ -112,7 +110,8 @@ public final class ImageBuild {
             }
         }
         try {
-            TemplateMetadata metadata = new MetadataCollector(OutputScanner.withDefaults()).collect(
+            TemplateMetadata metadata = new MetadataCollector(OutputScanner.withDefaults(),
+                    warning -> listener.info("WARNING: " + warning)).collect(
                     request.outputDir(), config,
                     new TemplateMetadata.Builder(request.builderImage(), result.imageId(), result.imageDigest()),
                     result.started(), result.ended(), request.producer(), facts);
@@ -149,22 +148,22 @@ public final class ImageBuild {
 
     /** The container run this request asks for, with the rendered imageconfig holding the secrets. */
     public static RunSpec runSpec(BuildRequest request, ImageConfig config, BuildSecrets effective) {
-        RunSpec spec = RunSpec.of(request.builderImage(), request.outputDir(),
+        RunSpec.Builder spec = RunSpec.builder(request.builderImage(), request.outputDir(),
                         ImageConfigWriter.render(config, effective), config.imageName(), request.runId())
-                .withDockerHost(request.dockerHost())
-                .withTimeouts(request.timeout(), request.stopGrace(), Defaults.HEARTBEAT)
-                .withSecrets(effective.maskableValues());
-        if (request.imageArchive() != null) {
-            spec = spec.withImageArchive(request.imageArchive());
-        }
+                .dockerHost(request.dockerHost())
+                .timeout(request.timeout())
+                .stopGrace(request.stopGrace())
+                .heartbeatInterval(Defaults.HEARTBEAT)
+                .secrets(effective.maskableValues())
+                .imageArchive(request.imageArchive());
         if (request.isoPath() != null) {
-            spec = spec.withIso(request.isoPath(), config.isoName());
+            spec.iso(request.isoPath(), config.isoName());
         }
         if (effective.registryUser() != null && effective.registryPassword() != null) {
-            spec = spec.withRegistryAuth(new RegistryAuth(registryOf(request.builderImage()),
+            spec.registryAuth(new RegistryAuth(registryOf(request.builderImage()),
                     effective.registryUser(), effective.registryPassword()));
         }
-        return spec;
+        return spec.build();
     }
 
     private static String registryOf(String image) {

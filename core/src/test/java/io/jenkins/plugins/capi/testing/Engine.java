@@ -16,8 +16,12 @@ import org.junit.jupiter.api.Assumptions;
 public final class Engine {
 
     public static final String FAKE_IMAGE = "localhost/capi-fake-builder:latest";
+    /** Stand-ins whose PID 1 is make / a shell without a trap, each running a Packer-like child (fake-builder/pid1). */
+    public static final String PID1_MAKE_IMAGE = "localhost/capi-pid1-make:latest";
+    public static final String PID1_SH_IMAGE = "localhost/capi-pid1-sh:latest";
     private static DockerClient client;
     private static boolean imageBuilt;
+    private static boolean pid1Built;
 
     private Engine() {}
 
@@ -41,12 +45,27 @@ public final class Engine {
         return client;
     }
 
+    /** The engine, with the PID 1 stand-ins built (or confirmed up to date) too. */
+    public static synchronized DockerClient clientWithPid1Images() {
+        DockerClient c = client();
+        if (!pid1Built) {
+            runScript(Path.of("..", "fake-builder", "pid1", "build.sh"));
+            pid1Built = true;
+        }
+        return c;
+    }
+
     /** Builds (or confirms up to date) the fake builder with the project's script. */
     private static void ensureFakeImage() {
         if (imageBuilt) {
             return;
         }
-        Path script = Path.of("..", "fake-builder", "build.sh").toAbsolutePath().normalize();
+        runScript(Path.of("..", "fake-builder", "build.sh"));
+        imageBuilt = true;
+    }
+
+    private static void runScript(Path relative) {
+        Path script = relative.toAbsolutePath().normalize();
         if (!Files.isRegularFile(script)) {
             fail("fake builder script not found at " + script + "; run the tests from a module folder (core/ or plugin/)");
         }
@@ -59,6 +78,5 @@ public final class Engine {
         } catch (Exception e) {
             fail("cannot run " + script + ": " + e);
         }
-        imageBuilt = true;
     }
 }

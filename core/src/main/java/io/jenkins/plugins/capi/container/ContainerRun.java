@@ -118,7 +118,8 @@ final class ContainerRun implements AutoCloseable {
     /** The image, made present (the first thing that fetches anything), and the user it runs as. */
     void obtainImage() throws InterruptedException {
         image = BuilderImage.obtain(docker, spec, events);
-        user = ImageUser.of(docker, image);
+        // with user namespaces the container's uid is another uid on the host: nothing can be given to it there
+        user = remapsUsers() ? ImageUser.UNKNOWN : ImageUser.of(docker, image);
         throwIfInterrupted();
     }
 
@@ -327,6 +328,15 @@ final class ContainerRun implements AutoCloseable {
             return out.path().toRealPath();
         } catch (IOException e) {
             return out.path();
+        }
+    }
+
+    private boolean remapsUsers() {
+        try {
+            List<String> options = docker.infoCmd().exec().getSecurityOptions();
+            return options != null && options.stream().anyMatch(o -> o.contains("name=userns") || o.contains("name=rootless"));
+        } catch (DockerException e) {
+            return false;
         }
     }
 

@@ -16,6 +16,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  */
 record ImageUser(int uid, int gid) {
 
+    /** A user whose uid on the host is not known: nothing is given to it, and the folder is opened for everyone. */
+    static final ImageUser UNKNOWN = new ImageUser(-1, -1);
     private static final Map<String, ImageUser> BY_IMAGE_ID = new ConcurrentHashMap<>();
 
     boolean known() {
@@ -50,7 +52,7 @@ record ImageUser(int uid, int gid) {
                 return new ImageUser(Integer.parseInt(f[2]), gid);
             }
         }
-        return new ImageUser(-1, -1);
+        return UNKNOWN;
     }
 
     private static String readFile(DockerClient docker, BuilderImage image, String path) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.capi.cli;
 
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,25 +9,40 @@ import picocli.CommandLine.Command;
         name = "capi-image-build",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Validates image configs, runs Spectro Cloud's CAPI Image Builder container and reports the template it built.",
-        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, RenderCommand.class, PlanCommand.class, PreflightCommand.class, BuildCommand.class, MetadataCommand.class},
-        exitCodeOnInvalidInput = ExitCode.INVALID_INPUT,
-        exitCodeOnExecutionException = ExitCode.FAILED)
+        description = "Validates image configs, runs Spectro Cloud's CAPI Image Builder container and reports the"
+                + " template it built.",
+        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, RenderCommand.class, PlanCommand.class,
+            PreflightCommand.class, BuildCommand.class, MetadataCommand.class},
+        exitCodeListHeading = "%nExit codes (every command):%n",
+        exitCodeList = {"0:success", "1:the operation ran and failed", "2:invalid input or usage; nothing was started",
+            "130:interrupted (Ctrl-C); the build was stopped"})
 public final class CapiImageBuild implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The one place commands read environment variables from (credentials, DOCKER_HOST); tests give their own. */
+    final Map<String, String> environment;
+
+    CapiImageBuild(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
     public static void main(String[] args) {
-        int code = commandLine().execute(args);
-        if (!BuildCommand.aborting()) {
-            System.exit(code);
+        // Library chatter (docker-java's callback stack traces, httpclient's retry notes) is not for the user:
+        // every failure reaches them as one line of ours. CAPI_DEBUG=1 shows it again.
+        if (!"1".equals(System.getenv("CAPI_DEBUG"))) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            System.setProperty("org.slf4j.simpleLogger.log.com.github.dockerjava", "off");
+            System.setProperty("org.slf4j.simpleLogger.log.org.apache.hc", "off");
         }
+        System.exit(commandLine(System.getenv()).execute(args));
     }
 
     /** The configured command line, shared by {@link #main} and the tests. */
-    public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new CapiImageBuild());
+    public static CommandLine commandLine(Map<String, String> environment) {
+        CommandLine cl = new CommandLine(new CapiImageBuild(environment));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new SafeExceptionHandler());
         cl.setParameterExceptionHandler(new SafeParameterExceptionHandler());
         return cl;

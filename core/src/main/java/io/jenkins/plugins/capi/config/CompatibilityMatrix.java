@@ -3,6 +3,7 @@ package io.jenkins.plugins.capi.config;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.capi.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The documented Kubernetes × cni × containerd × crictl pairings (spec §5.1), read from a JSON resource. */
+/** The vendor's documented Kubernetes × cni × containerd × crictl pairings (docs/configuration.md), read from a JSON resource. */
 public final class CompatibilityMatrix {
 
     /** One documented pairing. */
@@ -62,7 +63,7 @@ public final class CompatibilityMatrix {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE);
             }
-            return read(in, new ObjectMapper());
+            return read(in, Json.mapper());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }

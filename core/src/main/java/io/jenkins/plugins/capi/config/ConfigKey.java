@@ -143,19 +143,29 @@ public enum ConfigKey {
 
     /**
      * Whether the value of {@code name} must be treated as secret: a documented secret key, or an unknown key that
-     * looks like one (a misspelt {@code vcenter_pasword} still holds a password).
+     * looks like one: a misspelt {@code vcenter_pasword} still holds a password, and {@code api_key},
+     * {@code ssh_private_key} or {@code my_api_token} are secrets whatever the builder does with them. This is the one
+     * rule: rendering, masking, overrides and findings all ask it.
      */
     public static boolean isSecret(String name) {
         ConfigKey k = BY_NAME.get(name);
         if (k != null) {
             return k.secret();
         }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.contains("pass") || lower.contains("secret") || lower.contains("token") || lower.contains("cred")) {
+        String lower = name.toLowerCase(Locale.ROOT).replace('-', '_');
+        for (String word : SECRET_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        if (lower.endsWith("_key") || lower.equals("key")) {
             return true;
         }
         return closest(name).map(ConfigKey::secret).orElse(false);
     }
+
+    private static final List<String> SECRET_WORDS = List.of("pass", "secret", "token", "cred", "private", "apikey",
+            "api_key", "auth");
 
     /**
      * The documented key closest to a misspelt {@code name}, if it is close enough to be a plausible typo

@@ -8,15 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Reads, overrides and validates an image config in one call; what the build, the CLI and the Jenkins plugin use.
+ * Reads, overrides and validates an image config; what the build, the CLI and the Jenkins plugin use, so all of them
+ * read a file the same way.
  */
 public final class ConfigLoader {
-
-    /** The source name given to overrides when the caller does not name them. */
-    public static final String OVERRIDES = "overrides";
 
     /** A config ready to use (when {@link #hasErrors()} is false) and everything found on the way. */
     public record LoadedConfig(ImageConfig config, List<Finding> findings) {
@@ -35,42 +32,54 @@ public final class ConfigLoader {
 
     private ConfigLoader() {}
 
-    public static LoadedConfig load(Path file, Map<String, String> overrides, ValidationOptions options)
-            throws IOException {
-        return load(file, overrides, OVERRIDES, options);
+    /**
+     * The file as the parser reads it, with its line findings.
+     *
+     * @throws ConfigReadException when the file is missing, a directory, unreadable, too large or not an imageconfig
+     */
+    public static ParsedConfig read(Path file) throws ConfigReadException {
+        if (!Files.exists(file)) {
+            throw new ConfigReadException(file + ": the imageconfig file does not exist; check the path", null);
+        }
+        if (Files.isDirectory(file)) {
+            throw new ConfigReadException(file + ": is a directory; give the path of the imageconfig file in it", null);
+        }
+        try {
+            return new ImageConfigParser().parse(file);
+        } catch (ConfigParseException e) {
+            throw new ConfigReadException(e.getMessage(), e);
+        } catch (AccessDeniedException e) {
+            throw new ConfigReadException(file + ": cannot be read (permission denied); give the user running the"
+                    + " build read access", e);
+        } catch (NoSuchFileException e) {
+            throw new ConfigReadException(file + ": the imageconfig file does not exist; check the path", e);
+        } catch (IOException e) {
+            throw new ConfigReadException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    /** The file with {@code overrides} applied, not validated: for a front end's questions before the build. */
+    public static ImageConfig read(Path file, Overrides overrides) throws ConfigReadException {
+        return overrides.applyTo(read(file).config());
     }
 
     /**
-     * @param overridesSource how findings name the overrides, e.g. {@code --set} or {@code overrides}
-     * @param options         null means {@link ValidationOptions#DEFAULTS}
-     * @throws NoSuchFileException when {@code file} does not exist (the message names it)
-     * @throws ConfigParseException when the file cannot be read as an image config at all
+     * @param options null means {@link ValidationOptions#DEFAULTS}
+     * @throws ConfigReadException when the file cannot be read as an image config at all
      */
-    public static LoadedConfig load(Path file, Map<String, String> overrides, String overridesSource,
-                                    ValidationOptions options) throws IOException {
+    public static LoadedConfig load(Path file, Overrides overrides, ValidationOptions options)
+            throws ConfigReadException {
         ValidationOptions checked = options == null ? ValidationOptions.DEFAULTS : options;
-        if (!Files.exists(file)) {
-            throw new NoSuchFileException(file.toString(), null, "image config file not found");
-        }
-        if (Files.isDirectory(file)) {
-            throw new IOException(file + ": is a directory, not an image config file");
-        }
-        ParsedConfig parsed;
-        try {
-            parsed = new ImageConfigParser().parse(file);
-        } catch (AccessDeniedException e) {
-            throw new IOException(file + ": cannot read the image config file (permission denied)", e);
-        }
-        ParsedConfig overridden = Overrides.apply(parsed.config(), overrides == null ? Map.of() : overrides,
-                overridesSource);
+        ParsedConfig parsed = read(file);
+        ImageConfig config = overrides.applyTo(parsed.config());
         List<Finding> findings = new ArrayList<>(parsed.findings());
-        findings.addAll(overridden.findings());
-        findings.addAll(ImageConfigValidator.validate(overridden.config(), checked));
+        findings.addAll(overrides.findings());
+        findings.addAll(ImageConfigValidator.validate(config, checked));
         // Reading order: the file's lines, then the overrides, then what concerns the file as a whole.
         String fileSource = parsed.config().source();
         findings.sort(Comparator.<Finding>comparingInt(f -> !f.location().hasLine() ? 2
                         : f.location().source().equals(fileSource) ? 0 : 1)
                 .thenComparingInt(f -> f.location().line()));
-        return new LoadedConfig(overridden.config(), findings);
+        return new LoadedConfig(config, findings);
     }
 }

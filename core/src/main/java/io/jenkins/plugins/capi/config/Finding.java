@@ -5,13 +5,16 @@ import java.util.Objects;
 /**
  * One problem found in an image config, an ISO, the outputs or vCenter. Never carries a secret value.
  *
- * @param severity how bad it is
- * @param key      the imageconfig key it is about, or {@code null}
- * @param location where it was found
- * @param message  what is wrong, in one sentence
- * @param hint     how to fix it, or {@code null}
+ * @param severity   how bad it is
+ * @param key        the imageconfig key it is about, or {@code null}
+ * @param location   where it was found
+ * @param message    what is wrong, in one sentence
+ * @param hint       how to fix it, or {@code null}
+ * @param suggestion a value for {@code key} that fixes it (the hint then shows it), or {@code null}
+ * @param setting    a setting outside the file that the hint refers to, or {@code null}; front ends add their words
  */
-public record Finding(Severity severity, String key, SourceLocation location, String message, String hint) {
+public record Finding(Severity severity, String key, SourceLocation location, String message, String hint,
+                      String suggestion, Setting setting) {
 
     public Finding {
         Objects.requireNonNull(severity, "severity");
@@ -19,8 +22,16 @@ public record Finding(Severity severity, String key, SourceLocation location, St
         Objects.requireNonNull(message, "message");
     }
 
+    public Finding(Severity severity, String key, SourceLocation location, String message, String hint) {
+        this(severity, key, location, message, hint, null, null);
+    }
+
     public static Finding error(String key, SourceLocation location, String message, String hint) {
         return new Finding(Severity.ERROR, key, location, message, hint);
+    }
+
+    public static Finding warning(String key, SourceLocation location, String message, String hint) {
+        return new Finding(Severity.WARNING, key, location, message, hint);
     }
 
     /** A finding about the file or the run as a whole, not about one key. */
@@ -40,8 +51,18 @@ public record Finding(Severity severity, String key, SourceLocation location, St
         return warning(key.key(), location, message, hint);
     }
 
-    public static Finding warning(String key, SourceLocation location, String message, String hint) {
-        return new Finding(Severity.WARNING, key, location, message, hint);
+    public static Finding info(ConfigKey key, SourceLocation location, String message) {
+        return new Finding(Severity.INFO, key.key(), location, message, null);
+    }
+
+    /** This finding with a value for its key that fixes it. */
+    public Finding suggesting(String value) {
+        return new Finding(severity, key, location, message, hint, value, setting);
+    }
+
+    /** This finding, whose hint refers to {@code outside} (a setting outside the file). */
+    public Finding about(Setting outside) {
+        return new Finding(severity, key, location, message, hint, suggestion, outside);
     }
 
     public boolean isError() {

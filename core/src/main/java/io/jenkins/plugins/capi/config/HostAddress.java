@@ -73,6 +73,16 @@ final class HostAddress {
         return v;
     }
 
+    /** {@code host:port} without {@code :port} ({@code [v6]:port} keeps the brackets; a bare IPv6 address is left alone). */
+    static String withoutPort(String value) {
+        if (value.startsWith("[")) {
+            int close = value.indexOf(']');
+            return close < 0 ? value : value.substring(0, close + 1);
+        }
+        int colon = value.indexOf(':');
+        return colon >= 0 && colon == value.lastIndexOf(':') ? value.substring(0, colon) : value;
+    }
+
     static boolean hasSchemeOrPath(String value) {
         return value.contains("://") || value.indexOf('/') >= 0;
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.capi.config;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -68,6 +69,19 @@ public final class ImageConfig {
     public Optional<String> value(String key) {
         Entry e = entries.get(key);
         return e == null || !e.isSet() ? Optional.empty() : Optional.of(e.value());
+    }
+
+    /** The value of {@code key} when it is set and not a placeholder left from the template. */
+    public Optional<String> usableValue(ConfigKey key) {
+        return value(key).filter(v -> !Placeholders.isPlaceholder(key.key(), v));
+    }
+
+    /** The secret keys written with a real value (names only; the values stay here). */
+    public List<String> secretKeysSet() {
+        return entries.values().stream()
+                .filter(e -> e.isSet() && ConfigKey.isSecret(e.key()) && !Placeholders.isPlaceholder(e.key(), e.value()))
+                .map(Entry::key)
+                .toList();
     }
 
     /** The value or {@code ""}. */

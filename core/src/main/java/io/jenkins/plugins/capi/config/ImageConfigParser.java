@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * Reads an {@code imageconfig} file: {@code key=value} lines in the style of shell variables, {@code #} comment
- * lines, blank lines, single and double quotes, CRLF line ends and a UTF-8 byte-order mark.
+ * lines, blank lines, single and double quotes, CRLF line ends and a UTF-8 byte-order mark. An unquoted value runs
+ * to the end of the line ({@code vcenter_network=VM Network}); a {@code #} after a blank starts a comment.
  *
  * <p>Every problem becomes a {@link Finding} with file, line and column, so a user sees all of them at once.
  * Only a file that is not an image config at all (far too large, or hundreds of broken lines) raises
@@ -247,15 +248,14 @@ public final class ImageConfigParser {
                         value.append(text.charAt(pos + 1));
                         pos += 2;
                     } else if (isBlank(c)) {
-                        int blankColumn = pos + 1;
+                        // An unquoted value runs to the end of the line (`VM Network` is what the user means);
+                        // blanks followed by `#` start a comment, trailing blanks are dropped.
+                        int blankStart = pos;
                         skipBlanks();
-                        if (pos < text.length() && text.charAt(pos) != '#') {
-                            error(key, lineNo, blankColumn, "unquoted space in the value of `" + key + "`",
-                                    "put the value in single quotes: " + key + "='…'");
-                            value.append(text, blankColumn - 1, text.length());
-                            pos = text.length();
+                        if (pos == text.length() || text.charAt(pos) == '#') {
+                            break;
                         }
-                        break;
+                        value.append(text, blankStart, pos);
                     } else {
                         expands |= c == '$' || c == '`';
                         value.append(c);
@@ -284,20 +284,8 @@ public final class ImageConfigParser {
             }
 
             private void store(String writtenKey, String value, int column) {
-                String key = writtenKey;
                 SourceLocation at = new SourceLocation(source, lineNo, column);
-                if (!ConfigKey.isKnown(key)) {
-                    var legacy = ConfigKey.byLegacyName(key);
-                    if (legacy.isPresent()) {
-                        key = legacy.get().key();
-                        findings.add(Finding.warning(key, at, "`" + writtenKey + "` is an old or misprinted spelling of `"
-                                + key + "`; read as `" + key + "`", "write " + key + "= instead"));
-                    } else {
-                        String hint = ConfigKey.closest(key).map(k -> "did you mean `" + k.key() + "`?")
-                                .orElse("check the spelling against docs/configuration.md");
-                        findings.add(Finding.warning(key, at, "`" + key + "` is not a documented imageconfig key", hint));
-                    }
-                }
+                String key = normaliseKey(writtenKey, at, findings);
                 Integer first = firstLine.putIfAbsent(key, lineNo);
                 if (first != null) {
                     error(key, lineNo, column, "`" + key + "` is set twice: on line " + first + " and again on line "
@@ -315,6 +303,27 @@ public final class ImageConfigParser {
         private void warning(String key, int line, int column, String message, String hint) {
             findings.add(Finding.warning(key, new SourceLocation(source, line, column), message, hint));
         }
+    }
+
+    /**
+     * The documented spelling of a key as written: a legacy spelling is read as the documented key, an unknown key is
+     * kept as written; each is a warning in {@code findings}. The one rule for file lines and overrides alike.
+     */
+    static String normaliseKey(String written, SourceLocation at, List<Finding> findings) {
+        if (ConfigKey.isKnown(written)) {
+            return written;
+        }
+        var legacy = ConfigKey.byLegacyName(written);
+        if (legacy.isPresent()) {
+            String key = legacy.get().key();
+            findings.add(Finding.warning(key, at, "`" + written + "` is an old or misprinted spelling of `" + key
+                    + "`; read as `" + key + "`", "write " + key + "= instead"));
+            return key;
+        }
+        findings.add(Finding.warning(written, at, "`" + written + "` is not a documented imageconfig key",
+                ConfigKey.closest(written).map(k -> "did you mean `" + k.key() + "`?")
+                        .orElse("check the spelling against the list of keys in the documentation")));
+        return written;
     }
 
     static boolean isBlank(char c) {

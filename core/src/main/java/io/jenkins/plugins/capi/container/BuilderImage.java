@@ -8,6 +8,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.PullResponseItem;
+import io.jenkins.plugins.capi.Json;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +35,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  */
 public record BuilderImage(String reference, String id, String digest, String user) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     public static Optional<BuilderImage> local(DockerClient docker, String reference) {
         try {

@@ -1,100 +1,160 @@
 package io.jenkins.plugins.capi.imagebuild;
 
-import com.github.dockerjava.api.DockerClient;
 import io.jenkins.plugins.capi.Defaults;
-import io.jenkins.plugins.capi.config.BuilderVersion;
-import io.jenkins.plugins.capi.config.ConfigKey;
+import io.jenkins.plugins.capi.config.CompatibilityMode;
 import io.jenkins.plugins.capi.config.ConfigLoader;
+import io.jenkins.plugins.capi.config.ConfigReadException;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.config.ImageConfig;
 import io.jenkins.plugins.capi.config.ImageConfigWriter;
+import io.jenkins.plugins.capi.config.Setting;
 import io.jenkins.plugins.capi.config.Severity;
 import io.jenkins.plugins.capi.config.SourceLocation;
 import io.jenkins.plugins.capi.config.ValidationOptions;
 import io.jenkins.plugins.capi.container.ContainerEvents;
 import io.jenkins.plugins.capi.container.ContainerResult;
-import io.jenkins.plugins.capi.container.ContainerRunner;
+import io.jenkins.plugins.capi.container.ContainerRunException;
 import io.jenkins.plugins.capi.container.EngineConnection;
+import io.jenkins.plugins.capi.container.ImageReference;
 import io.jenkins.plugins.capi.container.RegistryAuth;
 import io.jenkins.plugins.capi.container.RunSpec;
 import io.jenkins.plugins.capi.iso.IsoCheck;
 import io.jenkins.plugins.capi.iso.IsoVerificationCache;
+import io.jenkins.plugins.capi.logs.FailureHint;
+import io.jenkins.plugins.capi.logs.Phase;
 import io.jenkins.plugins.capi.logs.ProgressEvent;
+import io.jenkins.plugins.capi.logs.SecretMasker;
 import io.jenkins.plugins.capi.metadata.MetadataCollector;
 import io.jenkins.plugins.capi.metadata.MetadataJson;
 import io.jenkins.plugins.capi.metadata.OutputScanner;
 import io.jenkins.plugins.capi.metadata.OutputsException;
 import io.jenkins.plugins.capi.metadata.TemplateMetadata;
 import io.jenkins.plugins.capi.secrets.BuildSecrets;
-import io.jenkins.plugins.capi.vsphere.Preflight;
 import io.jenkins.plugins.capi.vsphere.PreflightReport;
-import io.jenkins.plugins.capi.vsphere.TemplateFacts;
 import io.jenkins.plugins.capi.vsphere.VsphereException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * One image build from start to end: load and validate the config, check the ISO, pre-flight vCenter,
- * run the builder container, collect outputs and write the template metadata.
+ * One image build from start to end: check the settings, load and validate the config, check the ISO, pre-flight
+ * vCenter, run the builder container, collect outputs and write the template metadata. {@code plan} and {@code run}
+ * share the preparation, so what {@code plan} accepts, {@code run} accepts.
  *
- * <p>Interrupting the calling thread aborts the build: the container is stopped gracefully (SIGTERM, then
- * kill after the grace period) and removed, the rendered imageconfig is deleted, and
- * {@link InterruptedException} is thrown.
+ * <p>Interrupting the calling thread aborts the build: the container is stopped gracefully (SIGTERM, then kill after
+ * the grace period) and removed, and {@link InterruptedException} is thrown. Engine problems (unreachable, socket
+ * permission, image pull, output folder) are a {@link BuildOutcome.Failed} with a one-line reason, never an exception.
  */
 public final class ImageBuild {
 
-    public BuildOutcome run(BuildRequest request, BuildEvents listener) throws InterruptedException {
-        List<Finding> rejected = new ArrayList<>();
-        BuildSecrets secrets = request.secrets();
-        ConfigLoader.LoadedConfig loaded;
+    /** The category of {@link FailureHint} for problems of the container engine itself. */
+    public static final String ENGINE_FAILURE = "engine";
+
+    private final BuilderEngine engine;
+    private final IsoCheck isoCheck;
+    private final VcenterChecks vcenter;
+
+    public ImageBuild(BuilderEngine engine, IsoCheck isoCheck, VcenterChecks vcenter) {
+        this.engine = engine;
+        this.isoCheck = isoCheck;
+        this.vcenter = vcenter;
+    }
+
+    /** The real engine, the ISO check with its cache of verified ISOs, the real vCenter. */
+    public static ImageBuild standard() {
+        return new ImageBuild(new DockerBuilderEngine(), new IsoCheck(IsoVerificationCache.atDefaultLocation()),
+                VcenterChecks.real());
+    }
+
+    /**
+     * Everything that can refuse the build on its input, before anything is changed, started or pulled: the settings,
+     * the config (file, overrides, validation) and the ISO. Every finding is reported to {@code events}.
+     */
+    public Preparation prepare(BuildRequest request, BuildEvents events) throws InterruptedException {
+        List<Finding> findings = new ArrayList<>(RequestChecks.check(request));
+        ConfigLoader.LoadedConfig loaded = null;
         try {
             loaded = ConfigLoader.load(request.configFile(), request.overrides(), validationOptions(request));
-        } catch (IOException e) {
-            Finding f = Finding.error(SourceLocation.of(request.configFile().toString()), e.getMessage(),
-                    "check the config path");
-            listener.finding(f);
-            return new BuildOutcome.Rejected(List.of(f));
+            findings.addAll(loaded.findings());
+        } catch (ConfigReadException e) {
+            findings.add(Finding.error(SourceLocation.of(request.configFile().toString()), e.getMessage(), null)
+                    .about(Setting.CONFIG_FILE));
         }
-        loaded.findings().forEach(listener::finding);
-        rejected.addAll(loaded.errors());
+        if (loaded != null && !loaded.hasErrors() && findings.stream().noneMatch(Finding::isError)) {
+            events.info("checking the ISO");
+            findings.addAll(isoCheck.check(loaded.config(), request.outputDir(), request.isoPath()));
+        }
+        findings.forEach(events::finding);
+        if (loaded == null || findings.stream().anyMatch(Finding::isError)) {
+            return new Preparation.Refused(findings.stream().filter(Finding::isError).toList());
+        }
         ImageConfig config = loaded.config();
-        if (!rejected.isEmpty()) {
-            return new BuildOutcome.Rejected(rejected);
-        }
+        BuildSecrets effective = request.secrets().resolve(config);
+        return new Preparation.Ready(config, effective, runSpec(request, config, effective));
+    }
 
-        listener.info("checking the ISO");
-        List<Finding> iso = new IsoCheck(IsoVerificationCache.atDefaultLocation())
-                .check(config, request.outputDir(), request.isoPath());
-        iso.forEach(listener::finding);
-        iso.stream().filter(Finding::isError).forEach(rejected::add);
-        if (!rejected.isEmpty()) {
-            return new BuildOutcome.Rejected(rejected);
+    /** What {@link #run} would do, changing nothing (the builder image is only inspected). */
+    public PlanOutcome plan(BuildRequest request, BuildEvents events) throws InterruptedException {
+        Preparation p = prepare(request, events);
+        if (p instanceof Preparation.Refused r) {
+            return new PlanOutcome.Refused(r.findings());
         }
+        Preparation.Ready ready = (Preparation.Ready) p;
+        List<String> steps = new ArrayList<>();
+        steps.add("settings, imageconfig and ISO: checked, no errors");
+        steps.add(request.preflight() ? "pre-flight: check vCenter " + ready.config().vcenterServer()
+                + " (login, inventory, free space, name collisions) before the container starts"
+                : "pre-flight: skipped");
+        steps.add("then: run the builder container described below and write the template metadata to "
+                + MetadataJson.defaultFile(request.outputDir()));
+        try {
+            return new PlanOutcome.Planned(steps, engine.plan(ready.spec()));
+        } catch (RuntimeException e) {
+            String reason = oneLine(e, ready);
+            return new PlanOutcome.Refused(List.of(Finding.error(SourceLocation.of(Setting.DOCKER_HOST.label()),
+                    reason, "start the engine, or give its address").about(Setting.DOCKER_HOST)));
+        }
+    }
 
-        BuildSecrets effective = effectiveSecrets(config, secrets);
+    public BuildOutcome run(BuildRequest request, BuildEvents events) throws InterruptedException {
+        Preparation p = prepare(request, events);
+        if (p instanceof Preparation.Refused r) {
+            return new BuildOutcome.Rejected(r.findings());
+        }
+        Preparation.Ready ready = (Preparation.Ready) p;
+        ImageConfig config = ready.config();
         if (request.preflight()) {
-            listener.info("checking vCenter " + config.vcenterServer());
-            PreflightReport report = Preflight.run(config, effective, request.vsphereTls());
-            report.findings().stream().filter(f -> f.severity() != Severity.INFO).forEach(listener::finding);
-            listener.info(report.summary());
+            events.info("checking vCenter " + config.vcenterServer());
+            PreflightReport report = vcenter.preflight(config, ready.secrets(), request.vsphereTls());
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted during the vCenter pre-flight");
+            }
+            report.findings().stream().filter(f -> f.severity() != Severity.INFO).forEach(events::finding);
+            events.info(report.summary());
             if (!report.passed()) {
                 return new BuildOutcome.Rejected(report.errors());
             }
         }
 
-        RunSpec spec = runSpec(request, config, effective);
         ContainerResult result;
-        DockerClient docker = EngineConnection.open(request.dockerHost());
         try {
-            result = new ContainerRunner(docker).run(spec, new Relay(listener));
-        } finally {
-            closeQuietly(docker);
+            result = engine.run(ready.spec(), new Relay(events));
+        } catch (InterruptedException e) {
+            throw new InterruptedException("stopped while the builder ran; its container was stopped and removed");
+        } catch (ContainerRunException e) {
+            // reason and hint are one masked line each already
+            return new BuildOutcome.Failed(-1, e.reason(), new FailureHint(ENGINE_FAILURE, e.reason(), e.hint(), null),
+                    Phase.STARTING, Map.of());
+        } catch (RuntimeException e) {
+            // docker-java wraps transport failures (no socket, refused, TLS) in unchecked exceptions of its own
+            return engineFailure("Cannot use the Docker engine at " + EngineConnection.describe(request.dockerHost())
+                    + ": " + oneLine(e, ready));
         }
         if (result.timedOut()) {
-            return new BuildOutcome.TimedOut(request.timeout(), result.lastPhase(), result.phaseTimings());
+            return new BuildOutcome.TimedOut(request.timeout(), phaseWhenStopped(result), result.phaseTimings());
         }
         if (!result.succeeded()) {
             return new BuildOutcome.Failed(result.exitCode(), "the builder container exited with code "
@@ -104,20 +164,21 @@ public final class ImageBuild {
         TemplateMetadata.VcenterFacts facts = null;
         if (request.preflight()) {
             try {
-                facts = TemplateFacts.lookup(config, config.imageName(), effective, request.vsphereTls()).orElse(null);
+                facts = vcenter.templateFacts(config, config.imageName(), ready.secrets(), request.vsphereTls())
+                        .orElse(null);
             } catch (VsphereException e) {
-                listener.info("could not read the template's vCenter facts: " + e.getMessage());
+                events.info("could not read the template's vCenter facts: " + e.getMessage());
             }
         }
         try {
             TemplateMetadata metadata = new MetadataCollector(OutputScanner.withDefaults(),
-                    warning -> listener.info("WARNING: " + warning)).collect(
+                    warning -> events.info("WARNING: " + warning)).collect(
                     request.outputDir(), config,
                     new TemplateMetadata.Builder(request.builderImage(), result.imageId(), result.imageDigest()),
                     result.started(), result.ended(), request.producer(), facts);
             Path file = MetadataJson.defaultFile(request.outputDir());
             MetadataJson.write(metadata, file);
-            listener.info("template metadata written to " + file);
+            events.info("template metadata written to " + file);
             return new BuildOutcome.Succeeded(metadata, file, result.phaseTimings());
         } catch (OutputsException | IOException e) {
             return new BuildOutcome.Failed(0, "the build finished but its outputs are unusable: " + e.getMessage(),
@@ -125,97 +186,95 @@ public final class ImageBuild {
         }
     }
 
-    /** How the config of {@code request} is validated; {@code plan} uses the same so it agrees with {@code build}. */
+    /** How the config of {@code request} is validated; {@code plan} and {@code run} use the same. */
     public static ValidationOptions validationOptions(BuildRequest request) {
-        BuildSecrets secrets = request.secrets();
-        return new ValidationOptions(request.compatibility(),
-                BuilderVersion.fromImageReference(request.builderImage()).map(Object::toString).orElse(null),
-                secrets.vcenterPassword() != null, secrets.rhelPassword() != null);
+        return validationOptions(request.compatibility(), request.builderImage(), request.secrets());
     }
 
-    /** Credentials from Jenkins or the environment win over those written in the file. */
-    static BuildSecrets effectiveSecrets(ImageConfig config, BuildSecrets supplied) {
-        String user = supplied.vcenterUser() != null ? supplied.vcenterUser() : config.vcenterUser();
-        String password = supplied.vcenterPassword() != null ? supplied.vcenterPassword()
-                : config.value(ConfigKey.VCENTER_PASSWORD).orElse(null);
-        String rhelUser = supplied.rhelUser() != null ? supplied.rhelUser()
-                : config.value(ConfigKey.RHEL_SUBSCRIPTION_USER).orElse(null);
-        String rhelPassword = supplied.rhelPassword() != null ? supplied.rhelPassword()
-                : config.value(ConfigKey.RHEL_SUBSCRIPTION_PASS).orElse(null);
-        return new BuildSecrets(user, password, rhelUser, rhelPassword, supplied.registryUser(),
-                supplied.registryPassword());
+    /**
+     * How a config is validated for a build with {@code builderImage} (its tag gives the builder version) and the
+     * credentials {@code supplied} from outside the file; every command that validates uses this.
+     */
+    public static ValidationOptions validationOptions(CompatibilityMode compatibility, String builderImage,
+                                                      BuildSecrets supplied) {
+        String version = ImageReference.problem(builderImage).isPresent() ? null
+                : ImageReference.parse(builderImage).builderVersion().map(Object::toString).orElse(null);
+        return new ValidationOptions(compatibility, version, supplied.suppliedKeys());
     }
 
     /** The container run this request asks for, with the rendered imageconfig holding the secrets. */
-    public static RunSpec runSpec(BuildRequest request, ImageConfig config, BuildSecrets effective) {
+    static RunSpec runSpec(BuildRequest request, ImageConfig config, BuildSecrets effective) {
         RunSpec.Builder spec = RunSpec.builder(request.builderImage(), request.outputDir(),
                         ImageConfigWriter.render(config, effective), config.imageName(), request.runId())
                 .dockerHost(request.dockerHost())
                 .timeout(request.timeout())
                 .stopGrace(request.stopGrace())
                 .heartbeatInterval(Defaults.HEARTBEAT)
-                .secrets(effective.maskableValues())
+                .secrets(effective.maskingValues(config))
                 .imageArchive(request.imageArchive());
         if (request.isoPath() != null) {
             spec.iso(request.isoPath(), config.isoName());
         }
-        if (effective.registryUser() != null && effective.registryPassword() != null) {
-            spec.registryAuth(new RegistryAuth(registryOf(request.builderImage()),
+        if (effective.registry().hasUser() && effective.registry().hasPassword()) {
+            spec.registryAuth(new RegistryAuth(ImageReference.parse(request.builderImage()).registry(),
                     effective.registryUser(), effective.registryPassword()));
         }
         return spec.build();
     }
 
-    private static String registryOf(String image) {
-        int slash = image.indexOf('/');
-        String first = slash < 0 ? "" : image.substring(0, slash);
-        return first.contains(".") || first.contains(":") || first.equals("localhost") ? first : "docker.io";
+    /** The phase the build was in when the timeout stopped it (the stop itself logs the failure's clean-up). */
+    private static Phase phaseWhenStopped(ContainerResult result) {
+        if (result.lastPhase() != Phase.FAILED) {
+            return result.lastPhase();
+        }
+        Phase before = Phase.STARTING;
+        for (Phase p : result.phaseTimings().keySet()) {
+            if (p != Phase.FAILED) {
+                before = p;
+            }
+        }
+        return before;
     }
 
-    private static void closeQuietly(DockerClient docker) {
-        try {
-            docker.close();
-        } catch (IOException e) {
-            // only the connection pool is closed here; the run is already finished
+    private static BuildOutcome.Failed engineFailure(String reason) {
+        return new BuildOutcome.Failed(-1, reason, new FailureHint(ENGINE_FAILURE, reason,
+                "check that the Docker engine is running and that this user may use its socket (the docker group),"
+                        + " or give the engine's address", null), Phase.STARTING, Map.of());
+    }
+
+    /** The exception's message on one line, masked: engine errors can quote requests. */
+    private static String oneLine(Exception e, Preparation.Ready ready) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Throwable cause = e.getCause();
+        if (e.getMessage() != null && cause != null && cause.getMessage() != null
+                && !message.contains(cause.getMessage())) {
+            message = message + " (" + cause.getMessage() + ")";
         }
+        String line = message.replaceAll("\\s*\\R\\s*", " ").strip();
+        return SecretMasker.of(ready.spec().secrets()).mask(line);
     }
 
     /** Hands the runner's reports to the build's listener. */
-    private record Relay(BuildEvents listener) implements ContainerEvents {
+    private record Relay(BuildEvents events) implements ContainerEvents {
         @Override
         public void logLine(String line) {
-            listener.logLine(line);
+            events.logLine(line);
         }
 
         @Override
         public void progress(ProgressEvent event) {
-            listener.progress(event);
+            events.progress(event);
         }
 
         @Override
         public void info(String message) {
-            listener.info(message);
+            events.info(message);
         }
     }
 
-    /**
-     * Makes sure no container of {@code runId} is left: stops (with {@code stopGraceSeconds}) and removes it.
-     * Used after an abort as a second, short call. Returns how many containers were removed.
-     */
-    public static int removeContainersOf(String dockerHost, String runId, int stopGraceSeconds)
+    /** For the plugin's second call after an abort; see {@link DockerBuilderEngine#removeContainersOf}. */
+    public static int removeContainersOf(String dockerHost, String runId, Duration stopGrace)
             throws InterruptedException {
-        if (Thread.interrupted()) {
-            throw new InterruptedException("interrupted before removing the containers of run " + runId);
-        }
-        DockerClient docker = EngineConnection.open(dockerHost);
-        try {
-            return new ContainerRunner(docker).removeContainersOf(runId, Duration.ofSeconds(stopGraceSeconds));
-        } finally {
-            try {
-                docker.close();
-            } catch (java.io.IOException e) {
-                // closing the connection pool; the containers are already handled
-            }
-        }
+        return DockerBuilderEngine.removeContainersOf(dockerHost, runId, stopGrace);
     }
 }

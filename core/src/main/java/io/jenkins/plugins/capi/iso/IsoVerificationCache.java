@@ -1,9 +1,8 @@
 package io.jenkins.plugins.capi.iso;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.jenkins.plugins.capi.Json;
 import io.jenkins.plugins.capi.fs.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,9 +27,7 @@ public final class IsoVerificationCache {
     /** Entries kept; the oldest verifications are dropped first. */
     static final int MAX_ENTRIES = 64;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final Path file;
 

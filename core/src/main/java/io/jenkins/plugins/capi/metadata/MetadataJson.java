@@ -2,11 +2,8 @@ package io.jenkins.plugins.capi.metadata;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.jenkins.plugins.capi.Json;
 import io.jenkins.plugins.capi.fs.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,12 +21,7 @@ public final class MetadataJson {
     /** The file name of the metadata document, written at {@code <outputDir>/template-metadata.json}. */
     public static final String FILE_NAME = "template-metadata.json";
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build(); // default inclusion (ALWAYS) writes nulls: every field is present, as the schema requires
+    private static final ObjectMapper MAPPER = Json.mapper(); // writes nulls: every field is present, as the schema requires
 
     private MetadataJson() {}
 

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Packer's {@code packer-manifest.json} as KIB writes it ({@code kib-outputs.md} §2): the builds of every run that
+ * Packer's {@code packer-manifest.json} as KIB writes it (see docs/metadata.md): the builds of every run that
  * used the folder, and {@code last_run_uuid}. Unknown keys are ignored; {@code custom_data} is an open string map
  * because its key set changed across KIB releases ({@code build_type}, {@code custom_role} in old ones).
  */

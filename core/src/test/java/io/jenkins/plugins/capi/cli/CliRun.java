@@ -9,13 +9,11 @@ import picocli.CommandLine;
 record CliRun(int exitCode, String out, String err) {
 
     static CliRun run(Map<String, String> environment, String... args) {
-        CommandLine cl = CapiImageBuild.commandLine();
+        CommandLine cl = CapiImageBuild.commandLine(environment);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        ((ValidateCommand) cl.getSubcommands().get("validate").getCommand()).environment = environment;
-        ((RenderCommand) cl.getSubcommands().get("render").getCommand()).environment = environment;
         int code = cl.execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }

@@ -42,7 +42,7 @@ class MetadataCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine cl = CapiImageBuild.commandLine();
+        CommandLine cl = CapiImageBuild.commandLine(java.util.Map.of());
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         return cl.execute(args);

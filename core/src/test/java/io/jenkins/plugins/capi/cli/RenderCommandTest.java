@@ -51,7 +51,7 @@ class RenderCommandTest {
     void missingFileAndHelp(@TempDir Path dir) {
         CliRun missing = CliRun.run("render", "-c", dir.resolve("x").toString());
         assertThat(missing.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(missing.err()).contains("image config file not found");
+        assertThat(missing.err()).contains("the imageconfig file does not exist");
         CliRun help = CliRun.run("render", "--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("Usage: capi-image-build render", "<redacted>");

@@ -1,9 +1,12 @@
 package io.jenkins.plugins.capi.cli;
 
+import io.jenkins.plugins.capi.secrets.Credential;
+import io.jenkins.plugins.capi.config.Supplied;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.capi.config.CompatibilityMode;
 import io.jenkins.plugins.capi.config.ConfigLoader;
+import io.jenkins.plugins.capi.config.Overrides;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.config.ImageConfigWriter;
 import io.jenkins.plugins.capi.config.ValidationOptions;
@@ -112,12 +115,21 @@ class SecretLeakTest {
                 new String[] {"validate", "-c", file, "--set", "vcenter_password", IN_SET},
                 new String[] {"validate", "-c", file, "--vcenter-password=" + IN_SET},
                 new String[] {"render", "-c", file, "--password", IN_SET},
-                new String[] {IN_SET},
-                new String[] {"validate", "-c", file, "--set=" + IN_SET})) {
+                new String[] {IN_SET})) {
             CliRun r = CliRun.run(args);
             assertThat(r.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
             assertThat(r.err()).startsWith("capi-image-build: error: ").contains("--help");
             assertNoSecret(String.join(" ", args).replace(IN_SET, "<set>"), r.all());
+        }
+        for (String command : List.of("validate", "render", "preflight", "plan", "build")) {
+            List<String> args = new java.util.ArrayList<>(List.of(command, "-c", file, "--set", IN_SET));
+            if (command.equals("plan") || command.equals("build")) {
+                args.addAll(List.of("--output-dir", "/nonexistent/out"));
+            }
+            CliRun set = CliRun.run(args.toArray(String[]::new));
+            assertThat(set.exitCode()).as(command).isEqualTo(ExitCode.INVALID_INPUT);
+            assertThat(set.all()).as(command).contains("--set:1: error: expected KEY=VALUE (the argument is not shown");
+            assertNoSecret(command + " --set <set>", set.all());
         }
         assertThat(CliRun.run("validate", "-c", file, "--vcenter-password=" + IN_SET).err())
                 .contains("unknown option --vcenter-password");
@@ -133,8 +145,8 @@ class SecretLeakTest {
         for (Path file : List.of(plantedConfig(dir), brokenConfig(dir))) {
             for (CompatibilityMode mode : CompatibilityMode.values()) {
                 for (boolean supplied : List.of(true, false)) {
-                    ConfigLoader.LoadedConfig loaded = ConfigLoader.load(file, overrides, "--set",
-                            new ValidationOptions(mode, "4.4.4", supplied, supplied));
+                    ConfigLoader.LoadedConfig loaded = ConfigLoader.load(file, Overrides.fromMap(overrides, "--set"),
+                            new ValidationOptions(mode, "4.4.4", Supplied.keys(supplied, supplied)));
                     assertThat(loaded.findings()).isNotEmpty();
                     for (Finding f : loaded.findings()) {
                         assertNoSecret("finding", f.format() + " " + f.key());
@@ -142,7 +154,7 @@ class SecretLeakTest {
                     assertNoSecret("config", loaded.config().toString());
                     assertNoSecret("entries", loaded.config().entries().values().toString());
                     assertNoSecret("redacted", ImageConfigWriter.renderRedacted(loaded.config(),
-                            BuildSecrets.vcenter("u", IN_ENV).withRhel("r", IN_ENV_RHEL)));
+                            BuildSecrets.vcenter("u", IN_ENV).withRhel(Credential.of("r", IN_ENV_RHEL))));
                 }
             }
         }

@@ -36,7 +36,7 @@ class ValidateCommandTest {
         String file = fixture("rocky-iso");
         CliRun r = CliRun.run("validate", "--config", file);
         assertThat(r.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(r.out()).contains(file + ": error: `vcenter_user` is missing (hint: supply the vCenter credential in Jenkins (VCENTER_USER/VCENTER_PASSWORD for the CLI), or set it in the file)")
+        assertThat(r.out()).contains(file + ": error: `vcenter_user` is missing (hint: supply the vCenter user and password as credentials, or set it in the file; on the command line: VCENTER_USER and VCENTER_PASSWORD, or --vcenter-password-file)")
                 .contains(file + ": error: `vcenter_password` is missing").endsWith("FAILED: 2 errors, 0 warnings\n");
         // only the password in the environment is not enough: both are needed
         assertThat(CliRun.run(Map.of("VCENTER_PASSWORD", "pw"), "validate", "--config", file).exitCode()).isEqualTo(2);
@@ -53,7 +53,7 @@ class ValidateCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(r.out().lines()).containsExactly(
                 file + ":8:1: error: k8s_version v1.30.4 starts with a v (hint: drop the v: k8s_version=1.30.4)",
-                file + ":19:1: error: vcenter_server must be a host name or IP address, without https:// or a path (hint: vcenter_server=vcenter.lab.example.com)",
+                file + ":19:1: error: vcenter_server must be a host name or IP address, optionally with :port, without https:// or a path (hint: vcenter_server=vcenter.lab.example.com)",
                 file + ":30:1: warning: `k8s_verison` is not a documented imageconfig key (hint: did you mean `k8s_version`?)",
                 "FAILED: 2 errors, 1 warning");
         assertThat(r.err()).isEmpty();
@@ -77,22 +77,26 @@ class ValidateCommandTest {
         assertThat(off.out()).isEqualTo("OK: no problems found\n");
         CliRun bad = CliRun.run(VCENTER_ENV, "validate", "-c", file, "--compatibility", "lenient");
         assertThat(bad.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(bad.err()).contains("expected warn, strict or off");
+        assertThat(bad.err()).contains("--compatibility", "expected one of [WARN, STRICT, OFF] (case-insensitive)");
         assertThat(bad.out()).isEmpty();
     }
 
     @Test
     void builderVersionDecidesWhetherAirgappedRhelNeedsCredentials() {
         String file = fixture("rhel-airgap");
-        assertThat(CliRun.run(VCENTER_ENV, "validate", "-c", file, "--builder-version", "4.6.24").exitCode()).isZero();
-        CliRun old = CliRun.run(VCENTER_ENV, "validate", "-c", file, "--builder-version", "v4.4.4");
+        assertThat(CliRun.run(VCENTER_ENV, "validate", "-c", file).exitCode()).as("the default image is 4.6.24").isZero();
+        CliRun old = CliRun.run(VCENTER_ENV, "validate", "-c", file, "--image", "registry.example.com/capi-builder:v4.4.4");
         assertThat(old.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(old.out()).contains(":12:1: error: `rhel_subscription_user` is empty: an air-gapped RHEL build with builder 4.4.4 (before 4.6.0) needs a Red Hat subscription");
         Map<String, String> withRhel = Map.of("VCENTER_USER", "u", "VCENTER_PASSWORD", "p", "RHEL_USER", "r", "RHEL_PASSWORD", "q");
-        assertThat(CliRun.run(withRhel, "validate", "-c", file, "--builder-version", "4.4.4").exitCode()).isZero();
-        CliRun bad = CliRun.run(VCENTER_ENV, "validate", "-c", file, "--builder-version", "latest");
+        assertThat(CliRun.run(withRhel, "validate", "-c", file, "--image", "registry.example.com/capi-builder:v4.4.4")
+                .exitCode()).isZero();
+        CliRun unknown = CliRun.run(VCENTER_ENV, "validate", "-c", file, "--image", "registry.example.com/capi-builder:latest");
+        assertThat(unknown.exitCode()).isZero();
+        assertThat(unknown.out()).contains("the builder version is unknown", "on the command line: --image");
+        CliRun bad = CliRun.run(VCENTER_ENV, "validate", "-c", file, "--image", "x:y;rm -rf /");
         assertThat(bad.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(bad.err()).contains("--builder-version must be X.Y.Z");
+        assertThat(bad.err()).contains("--image: the image reference 'x:y;rm -rf /' contains ';'");
     }
 
     @Test
@@ -124,7 +128,8 @@ class ValidateCommandTest {
         Path file = dir.resolve("imageconfig");
         CliRun r = CliRun.run("validate", "--config", file.toString());
         assertThat(r.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(r.err()).isEqualTo("capi-image-build: error: " + file + ": image config file not found\n");
+        assertThat(r.err()).isEqualTo("capi-image-build validate: error: --config " + file
+                + ": the imageconfig file does not exist; check the path\n");
         assertThat(r.out()).isEmpty();
     }
 
@@ -133,7 +138,7 @@ class ValidateCommandTest {
         assertThat(CliRun.run("validate").exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
         CliRun set = CliRun.run("validate", "-c", fixture("rocky-iso"), "--set", "novalue");
         assertThat(set.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(set.err()).contains("--set expected KEY=VALUE");
+        assertThat(set.out()).contains("--set:1: error: expected KEY=VALUE (the argument is not shown").doesNotContain("novalue");
         assertThat(CliRun.run("validate", "-c", fixture("rocky-iso"), "--format", "yaml").exitCode()).isEqualTo(2);
         assertThat(CliRun.run().exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
     }
@@ -143,7 +148,7 @@ class ValidateCommandTest {
         CliRun r = CliRun.run("validate", "--help");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("Usage: capi-image-build validate", "--config=FILE", "--set=KEY=VALUE",
-                "--format=text|json", "--compatibility=warn|strict|off", "--builder-version=V", "VCENTER_USER");
+                "--format=text|json", "--compatibility=MODE", "--image=REF", "VCENTER_USER");
         assertThat(CliRun.run("help", "validate").out()).contains("Usage: capi-image-build validate");
         assertThat(CliRun.run("--help").out()).contains("validate", "render");
     }

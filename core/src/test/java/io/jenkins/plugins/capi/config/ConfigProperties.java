@@ -87,7 +87,7 @@ class ConfigProperties {
         ImageConfig config = ImageConfig.of("imageconfig", values);
         for (boolean supplied : List.of(true, false)) {
             List<Finding> findings = ImageConfigValidator.validate(config,
-                    new ValidationOptions(CompatibilityMode.STRICT, null, supplied, supplied));
+                    new ValidationOptions(CompatibilityMode.STRICT, null, Supplied.keys(supplied, supplied)));
             assertThat(findings).allSatisfy(f -> assertThat(f.format()).doesNotContain(PLANTED));
         }
         assertThat(ImageConfigWriter.renderRedacted(config, BuildSecrets.NONE)).doesNotContain(PLANTED);

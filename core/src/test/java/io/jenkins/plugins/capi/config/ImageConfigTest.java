@@ -1,5 +1,6 @@
 package io.jenkins.plugins.capi.config;
 
+import io.jenkins.plugins.capi.secrets.Credential;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.capi.secrets.BuildSecrets;
@@ -33,9 +34,9 @@ class ImageConfigTest {
 
     @Test
     void buildSecretsToStringHidesPasswords() {
-        BuildSecrets s = BuildSecrets.vcenter("admin@vsphere.local", PLANTED).withRhel("rh", PLANTED + "r")
-                .withRegistry("reg", PLANTED + "g");
+        BuildSecrets s = BuildSecrets.vcenter("admin@vsphere.local", PLANTED).withRhel(Credential.of("rh", PLANTED + "r"))
+                .withRegistry(Credential.of("reg", PLANTED + "g"));
         assertThat(s.toString()).doesNotContain(PLANTED).contains("admin@vsphere.local");
-        assertThat(s.maskableValues()).containsExactly(PLANTED, PLANTED + "r", PLANTED + "g");
+        assertThat(s.maskingValues()).containsExactly(PLANTED, PLANTED + "r", PLANTED + "g");
     }
 }

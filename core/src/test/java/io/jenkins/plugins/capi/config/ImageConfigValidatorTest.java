@@ -36,11 +36,11 @@ class ImageConfigValidatorTest {
             "vcenter_network='VM Network'",            // 15
             "vcenter_folder=templates",                // 16
             "vcenter_cluster=Cluster-A",               // 17
-            "vcenter_resource_pool=Resources",         // 18
+            "vcenter_resource_pool=",                  // 18
             "airgap=false");                           // 19
 
     static final ValidationOptions VCENTER_FROM_JENKINS =
-            new ValidationOptions(CompatibilityMode.WARN, null, true, false);
+            new ValidationOptions(CompatibilityMode.WARN, null, Supplied.keys(true, false));
 
     /** BASE with {@code key=value} lines replaced in place, or appended (line 20, 21, ...) when new. */
     static String config(String... assignments) {
@@ -171,6 +171,84 @@ class ImageConfigValidatorTest {
         assertThat(f.hint()).contains(hint);
     }
 
+    /** Inputs a new user wrote, each giving a finding whose hint is a concrete value. */
+    static Stream<Arguments> fixable() {
+        return Stream.concat(rules().map(a -> Arguments.of((Object) new String[] {(String) a.get()[0]})), Stream.of(
+                new String[] {"iso_name=", "iso_checksum=", "vcenter_template=Datacenter/vm/bases/rocky-base"},
+                new String[] {"iso_name=", "iso_checksum=", "vcenter_template=bases/rocky-base"},
+                new String[] {"airgap=true", "airgap_ip=https://10.10.0.5:443/"},
+                new String[] {"airgap=true", "airgap_ip=10.10.0.5:443"},
+                new String[] {"airgap=true", "airgap_ip=http://support.example.com/repo"},
+                new String[] {"vcenter_resource_pool=Resources"},
+                new String[] {"vcenter_resource_pool=Resources/builders"},
+                new String[] {"vcenter_server=https://vc.example.com:8443/sdk"},
+                new String[] {"vcenter_server=vc.example.com/foo"},
+                new String[] {"airgap=FALSE"},
+                new String[] {"image_type=Standard"},
+                new String[] {"os_version=RockyLinux-8"},
+                new String[] {"k8s_container_reg=http://registry.example.com:5000"}).map(a -> Arguments.of((Object) a)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixable")
+    void everySuggestedValueAppliedMakesItsFindingGo(String[] assignments) {
+        List<Finding> findings = validate(config(assignments), VCENTER_FROM_JENKINS);
+        for (Finding f : findings) {
+            if (f.suggestion() == null) {
+                continue;
+            }
+            String fixed = f.key() + "=" + ImageConfigWriter.quote(f.suggestion());
+            assertThat(f.hint()).as("the hint shows the value").contains(fixed);
+            String[] applied = java.util.Arrays.copyOf(assignments, assignments.length + 1);
+            applied[assignments.length] = fixed;
+            List<Finding> after = validate(config(applied), VCENTER_FROM_JENKINS);
+            assertThat(after).as("after applying " + fixed + " to " + String.join(", ", assignments))
+                    .filteredOn(g -> f.key().equals(g.key()) && g.severity() == f.severity()).isEmpty();
+        }
+    }
+
+    @Test
+    void hintsThatUsedNotToValidateNowGiveValuesThatDo() {
+        assertThat(validate(config("iso_name=", "iso_checksum=", "vcenter_datacenter=DC0",
+                "vcenter_template=DC0/vm/bases/x"), VCENTER_FROM_JENKINS))
+                .singleElement().satisfies(f -> assertThat(f.suggestion()).isEqualTo("/DC0/vm/bases/x"));
+        assertThat(validate(config("airgap=true", "airgap_ip=https://10.10.0.5:443/"), VCENTER_FROM_JENKINS))
+                .singleElement().satisfies(f -> assertThat(f.suggestion()).isEqualTo("10.10.0.5"));
+        assertThat(validate(config("vcenter_resource_pool="), VCENTER_FROM_JENKINS)).isEmpty();
+        assertThat(validate(config("vcenter_network=VM Network"), VCENTER_FROM_JENKINS)).isEmpty();
+    }
+
+    @Test
+    void aPlaceholderInARequiredKeyIsNeverToldToBeEmptied() {
+        assertThat(validate(config("vcenter_datastore=<vcenter-datastore>", "vcenter_template=<base-vm>",
+                "iso_name=", "iso_checksum="), VCENTER_FROM_JENKINS))
+                .extracting(Finding::key, Finding::hint).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("vcenter_datastore", "replace it with the real value"),
+                        org.assertj.core.groups.Tuple.tuple("vcenter_template",
+                                "replace it with the real value, or empty it if it does not apply to this build"));
+    }
+
+    @Test
+    void oneValueIsCheckedAloneForAFormField() {
+        assertThat(ImageConfigValidator.checkValue(ConfigKey.VCENTER_SERVER, "https://vc.example.com/sdk"))
+                .singleElement().satisfies(f -> assertThat(f.suggestion()).isEqualTo("vc.example.com"));
+        assertThat(ImageConfigValidator.checkValue(ConfigKey.VCENTER_SERVER, "vc.example.com:443")).isEmpty();
+        assertThat(ImageConfigValidator.checkValue(ConfigKey.VCENTER_SERVER, "")).isEmpty();
+        assertThat(ImageConfigValidator.checkValue(ConfigKey.K8S_VERSION, "v1.30.4")).singleElement()
+                .satisfies(f -> assertThat(f.suggestion()).isEqualTo("1.30.4"));
+        assertThat(ImageConfigValidator.checkValue(ConfigKey.VCENTER_DATACENTER, "DC0")).isEmpty();
+    }
+
+    @Test
+    void noHintNamesAnOptionOfOneFrontEnd() {
+        List<Finding> all = new java.util.ArrayList<>();
+        rules().forEach(a -> all.addAll(validate(config((String) a.get()[0]), ValidationOptions.DEFAULTS)));
+        all.addAll(ImageConfigValidator.validate(ImageConfig.of("imageconfig", java.util.Map.of("os_version", "rhel-8",
+                "airgap", "true", "k8s_version", "1.99.0")), ValidationOptions.DEFAULTS));
+        assertThat(all).isNotEmpty().allSatisfy(f -> assertThat(f.hint() == null ? "" : f.hint())
+                .doesNotContain("--", "Jenkins", "VCENTER_", "RHEL_USER"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"vc.example.com", "vc.example.com:8443", "10.0.0.5", "10.0.0.5:443", "[fd00::5]:443",
             "fd00::5", "vcenter", "VC-01.Example.COM."})
@@ -205,7 +283,7 @@ class ImageConfigValidatorTest {
                 "os_version", "image_type", "cloud_type", "image_name", "k8s_version", "cni_version",
                 "containerd_version", "crictl_version", "iso_name", "vcenter_server", "vcenter_user",
                 "vcenter_password", "vcenter_datacenter", "vcenter_datastore", "vcenter_network", "vcenter_folder",
-                "vcenter_cluster", "vcenter_resource_pool");
+                "vcenter_cluster");
         assertThat(findings).filteredOn(f -> !f.isError()).extracting(Finding::key).containsExactly("airgap");
         assertThat(findings).allSatisfy(f -> assertThat(f.hint()).isNotBlank());
     }
@@ -233,13 +311,16 @@ class ImageConfigValidatorTest {
         String rocky = config("iso_name=", "iso_checksum=", "vcenter_template=/Datacenter/vm/rocky-base");
         assertThat(validate(rocky, VCENTER_FROM_JENKINS)).isEmpty();
         String rhel = config("os_version=rhel-8", "iso_name=", "iso_checksum=", "vcenter_template=/Datacenter/vm/rhel-base");
-        ValidationOptions withRhel = new ValidationOptions(CompatibilityMode.WARN, null, true, true);
+        ValidationOptions withRhel = new ValidationOptions(CompatibilityMode.WARN, null, Supplied.keys(true, true));
         assertThat(validate(rhel, withRhel)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.message()).contains("documented for Rocky Linux only");
         });
         assertThat(validate(config("iso_name=", "iso_checksum=", "vcenter_template=rocky-base"), VCENTER_FROM_JENKINS))
-                .singleElement().satisfies(f -> assertThat(f.hint()).isEqualTo("e.g. vcenter_template=/Datacenter/vm/rocky-base"));
+                .singleElement().satisfies(f -> {
+                    assertThat(f.hint()).isEqualTo("vcenter_template=/Datacenter/vm/rocky-base");
+                    assertThat(f.suggestion()).isEqualTo("/Datacenter/vm/rocky-base");
+                });
     }
 
     @Test
@@ -269,7 +350,8 @@ class ImageConfigValidatorTest {
         assertThat(validate(config(), fileOnly)).singleElement().satisfies(f -> {
             assertThat(f.key()).isEqualTo("vcenter_password");
             assertThat(f.message()).isEqualTo("`vcenter_password` is missing");
-            assertThat(f.hint()).contains("Jenkins", "VCENTER_PASSWORD");
+            assertThat(f.hint()).contains("credentials").doesNotContain("VCENTER_PASSWORD", "--");
+            assertThat(f.setting()).isEqualTo(Setting.VCENTER_CREDENTIALS);
         });
         assertThat(validate(without("vcenter_user"), fileOnly)).extracting(Finding::key)
                 .containsExactlyInAnyOrder("vcenter_user", "vcenter_password");
@@ -282,7 +364,7 @@ class ImageConfigValidatorTest {
             assertThat(validate(config("vcenter_password='s3cret'"), o)).singleElement().satisfies(f -> {
                 assertThat(f.severity()).isEqualTo(Severity.WARNING);
                 assertThat(f.location().line()).isEqualTo(20);
-                assertThat(f.message()).contains("credentials in the file", "credentials supplied by Jenkins/environment win");
+                assertThat(f.message()).contains("credentials in the file", "credentials supplied from outside the file win");
             });
         }
     }
@@ -343,7 +425,7 @@ class ImageConfigValidatorTest {
             a.add("rhel_subscription_pass='pw'");
         }
         List<Finding> findings = validate(config(a.toArray(String[]::new)),
-                new ValidationOptions(CompatibilityMode.WARN, builder, true, supplied));
+                new ValidationOptions(CompatibilityMode.WARN, builder, Supplied.keys(true, supplied)));
         assertThat(findings).as(findings.toString()).hasSize(expected.size());
         for (int i = 0; i < expected.size(); i++) {
             String[] parts = expected.get(i).split(" ", 3);
@@ -358,8 +440,8 @@ class ImageConfigValidatorTest {
     @Test
     void compatibilityModeDecidesSeverity() {
         String text = config("k8s_version=1.30.5");
-        ValidationOptions strict = new ValidationOptions(CompatibilityMode.STRICT, null, true, false);
-        ValidationOptions off = new ValidationOptions(CompatibilityMode.OFF, null, true, false);
+        ValidationOptions strict = new ValidationOptions(CompatibilityMode.STRICT, null, Supplied.keys(true, false));
+        ValidationOptions off = new ValidationOptions(CompatibilityMode.OFF, null, Supplied.keys(true, false));
         assertThat(validate(text, VCENTER_FROM_JENKINS)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.message()).isEqualTo("Kubernetes 1.30.5 is not in the compatibility matrix");
@@ -374,7 +456,7 @@ class ImageConfigValidatorTest {
     @ParameterizedTest
     @MethodSource("matrixRows")
     void everyMatrixRowIsAccepted(CompatibilityMatrix.Row row) {
-        ValidationOptions strict = new ValidationOptions(CompatibilityMode.STRICT, null, true, false);
+        ValidationOptions strict = new ValidationOptions(CompatibilityMode.STRICT, null, Supplied.keys(true, false));
         assertThat(validate(config("k8s_version=" + row.kubernetes(), "cni_version=" + row.cni(),
                 "containerd_version=" + row.containerd(), "crictl_version=" + row.crictl()), strict)).isEmpty();
     }
@@ -391,7 +473,8 @@ class ImageConfigValidatorTest {
                 .containsExactly(31, 38, 39, 40, 41, 42, 43, 44, 45, 46);
         assertThat(findings).allSatisfy(f -> assertThat(f.message()).startsWith("placeholder not filled in"));
         assertThat(findings.get(0).hint()).isEqualTo("run sha256sum Rocky-8-latest-x86_64-dvd.iso and write the 64 hex digits");
-        assertThat(findings.get(3).hint()).contains("VCENTER_PASSWORD");
+        assertThat(findings.get(3).hint()).contains("credentials");
+        assertThat(findings.get(3).setting()).isEqualTo(Setting.VCENTER_CREDENTIALS);
         assertThat(ImageConfigValidator.validate(p.config(), VCENTER_FROM_JENKINS)).extracting(f -> f.location().line())
                 .containsExactly(31, 38, 41, 42, 43, 44, 45, 46);
     }
@@ -404,8 +487,8 @@ class ImageConfigValidatorTest {
     }
 
     static Stream<Arguments> fixtures() {
-        ValidationOptions jenkins = new ValidationOptions(CompatibilityMode.STRICT, "4.6.24", true, true);
-        ValidationOptions vcenterOnly = new ValidationOptions(CompatibilityMode.STRICT, "4.6.24", true, false);
+        ValidationOptions jenkins = new ValidationOptions(CompatibilityMode.STRICT, "4.6.24", Supplied.keys(true, true));
+        ValidationOptions vcenterOnly = new ValidationOptions(CompatibilityMode.STRICT, "4.6.24", Supplied.keys(true, false));
         return Stream.of(Arguments.of("rocky-iso", vcenterOnly), Arguments.of("rhel-connected", jenkins),
                 Arguments.of("rhel-airgap", vcenterOnly), Arguments.of("rocky-vm-template", vcenterOnly),
                 Arguments.of("rocky-airgap", vcenterOnly));

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.capi.config;
 
+import io.jenkins.plugins.capi.secrets.Credential;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -80,7 +81,7 @@ class ImageConfigWriterTest {
         ImageConfig config = parse("vcenter_user=file-user\nvcenter_password=file-pass\n"
                 + "rhel_subscription-user=file-rhel\nrhel_subscription_pass=file-rhel-pass\n").config();
         BuildSecrets secrets = BuildSecrets.vcenter("jenkins@vsphere.local", "J3nkins'pass word")
-                .withRhel("rh@example.com", "rh$pass");
+                .withRhel(Credential.of("rh@example.com", "rh$pass"));
         ImageConfig back = parse(ImageConfigWriter.render(config, secrets)).config();
         assertThat(back.vcenterUser()).isEqualTo("jenkins@vsphere.local");
         assertThat(back.get("vcenter_password")).isEqualTo("J3nkins'pass word");
@@ -102,7 +103,7 @@ class ImageConfigWriterTest {
         values.put("my_token", "token-555");
         values.put("team", "platform");
         ImageConfig config = ImageConfig.of("imageconfig", values);
-        String text = ImageConfigWriter.renderRedacted(config, BuildSecrets.vcenter("u", "jenkins-666").withRhel("r", "rhel-777"));
+        String text = ImageConfigWriter.renderRedacted(config, BuildSecrets.vcenter("u", "jenkins-666").withRhel(Credential.of("r", "rhel-777")));
         assertThat(text).doesNotContain("file-pass-111", "aws-222", "azure-333", "typo-444", "token-555",
                 "jenkins-666", "rhel-777");
         assertThat(text).contains("vcenter_password=<redacted>", "rhel_subscription_pass=<redacted>",

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.capi.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +20,15 @@ class OverridesTest {
         Map<String, String> o = new LinkedHashMap<>();
         o.put("image_name", "rocky-8-nightly");
         o.put("k8s_version", "1.30.4");
-        ParsedConfig p = Overrides.apply(base(), o, "--set");
-        assertThat(p.findings()).isEmpty();
-        assertThat(p.config().entries().keySet()).containsExactly("os_version", "k8s_version", "image_name");
-        assertThat(p.config().k8sVersion()).isEqualTo("1.30.4");
-        assertThat(p.config().locationOf("image_name")).isEqualTo(new SourceLocation("--set", 1, 0));
-        assertThat(p.config().locationOf("k8s_version")).isEqualTo(new SourceLocation("--set", 2, 0));
-        assertThat(p.config().locationOf("os_version").source()).isEqualTo("imageconfig");
-        assertThat(p.config().source()).isEqualTo("imageconfig");
+        Overrides overrides = Overrides.fromMap(o, "--set");
+        ImageConfig c = overrides.applyTo(base());
+        assertThat(overrides.findings()).isEmpty();
+        assertThat(c.entries().keySet()).containsExactly("os_version", "k8s_version", "image_name");
+        assertThat(c.k8sVersion()).isEqualTo("1.30.4");
+        assertThat(c.locationOf("image_name")).isEqualTo(new SourceLocation("--set", 1, 0));
+        assertThat(c.locationOf("k8s_version")).isEqualTo(new SourceLocation("--set", 2, 0));
+        assertThat(c.locationOf("os_version").source()).isEqualTo("imageconfig");
+        assertThat(c.source()).isEqualTo("imageconfig");
     }
 
     @Test
@@ -35,9 +36,9 @@ class OverridesTest {
         Map<String, String> o = new LinkedHashMap<>();
         o.put("airgap", "true");
         o.put("image_name", null);
-        ParsedConfig p = Overrides.apply(base(), o, "overrides");
-        assertThat(p.config().airgap()).isTrue();
-        assertThat(p.config().value("image_name")).isEmpty();
+        ImageConfig c = Overrides.fromMap(o, "overrides").applyTo(base());
+        assertThat(c.airgap()).isTrue();
+        assertThat(c.value("image_name")).isEmpty();
     }
 
     @Test
@@ -45,35 +46,59 @@ class OverridesTest {
         Map<String, String> o = new LinkedHashMap<>();
         o.put("k8s_verison", "1.30.4");
         o.put("rhel_subscription-user", "dev@example.com");
-        ParsedConfig p = Overrides.apply(base(), o, "overrides");
-        assertThat(p.findings()).hasSize(2).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
-        assertThat(p.findings().get(0).hint()).isEqualTo("did you mean `k8s_version`?");
-        assertThat(p.findings().get(0).location()).isEqualTo(new SourceLocation("overrides", 1, 0));
-        assertThat(p.findings().get(1).message()).contains("rhel_subscription_user");
-        assertThat(p.config().get("rhel_subscription_user")).isEqualTo("dev@example.com");
-        assertThat(p.config().entry("k8s_verison")).isPresent();
+        Overrides overrides = Overrides.fromMap(o, "overrides");
+        ImageConfig c = overrides.applyTo(base());
+        assertThat(overrides.findings()).hasSize(2).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+        assertThat(overrides.findings().get(0).hint()).isEqualTo("did you mean `k8s_version`?");
+        assertThat(overrides.findings().get(0).location()).isEqualTo(new SourceLocation("overrides", 1, 0));
+        assertThat(overrides.findings().get(1).message()).contains("rhel_subscription_user");
+        assertThat(c.get("rhel_subscription_user")).isEqualTo("dev@example.com");
+        assertThat(c.entry("k8s_verison")).isPresent();
     }
 
     @Test
-    void badKeysAndMultiLineValuesAreErrorsThatHideTheValue() throws Exception {
+    void badKeysMultiLineValuesAndSecretsAreErrorsThatHideTheValue() throws Exception {
         Map<String, String> o = new LinkedHashMap<>();
         o.put("bad key", "x");
-        o.put("vcenter_password", "abc\nsecret-line");
+        o.put("image_name", "abc\nsecret-line");
         o.put("", "y");
-        ParsedConfig p = Overrides.apply(base(), o, "overrides");
-        assertThat(p.findings()).hasSize(3).allSatisfy(f -> {
-            assertThat(f.isError()).isTrue();
-            assertThat(f.format()).doesNotContain("secret-line");
-        });
-        assertThat(p.config().entry("vcenter_password")).isEmpty();
+        o.put("vcenter_password", "s3cret-over");
+        o.put("my_api_token", "s3cret-token");
+        Overrides overrides = Overrides.fromMap(o, "overrides");
+        assertThat(overrides.findings()).hasSize(6).allSatisfy(f ->
+                assertThat(f.format()).doesNotContain("secret-line", "s3cret"));
+        assertThat(overrides.findings()).filteredOn(Finding::isError).extracting(f -> f.location().line())
+                .containsExactly(1, 2, 3, 4, 5);
+        assertThat(overrides.findings().get(3).hint()).contains("rotate it");
+        assertThat(overrides.applyTo(base()).entry("vcenter_password")).isEmpty();
+        assertThat(overrides.isEmpty()).isTrue();
+        assertThat(overrides.toString()).doesNotContain("s3cret");
     }
 
     @Test
-    void parsesSetArguments() {
-        assertThat(Overrides.parseAssignment("vcenter_network=VM Network=2")).isEqualTo(Map.entry("vcenter_network", "VM Network=2"));
-        assertThat(Overrides.parseAssignment("image_name=")).isEqualTo(Map.entry("image_name", ""));
-        assertThatThrownBy(() -> Overrides.parseAssignment("s3cret-no-equals")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageNotContaining("s3cret");
-        assertThatThrownBy(() -> Overrides.parseAssignment("=x")).isInstanceOf(IllegalArgumentException.class);
+    void setArgumentsSplitAtTheFirstEqualsAndABadOneIsNeverEchoed() {
+        Overrides o = Overrides.fromAssignments(List.of("vcenter_network=VM Network=2", "image_name=",
+                "MyS3cretPassw0rd", "=x"), "--set");
+        assertThat(o.entries()).extracting(ImageConfig.Entry::key, ImageConfig.Entry::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("vcenter_network", "VM Network=2"),
+                        org.assertj.core.groups.Tuple.tuple("image_name", ""));
+        assertThat(o.findings()).extracting(Finding::format).containsExactly(
+                "--set:3: error: expected KEY=VALUE (the argument is not shown: it may hold a secret) (hint: write"
+                        + " KEY=VALUE, e.g. k8s_version=1.30.4)",
+                "--set:4: error: expected KEY=VALUE (the argument is not shown: it may hold a secret) (hint: write"
+                        + " KEY=VALUE, e.g. k8s_version=1.30.4)");
+    }
+
+    @Test
+    void linesAreReadByTheImageconfigParserWithRealLineNumbers() {
+        Overrides o = Overrides.parse("# pinned for the nightly\nk8s_version=\"1.30.4\"\n\nexport image_name='rocky 8'"
+                + "\nvcenter_network=VM Network # the default one\nvcenter_password=\"p\\\"w\"\nbroken\n", "overrides");
+        assertThat(o.value(ConfigKey.K8S_VERSION)).contains("1.30.4");
+        assertThat(o.value(ConfigKey.IMAGE_NAME)).contains("rocky 8");
+        assertThat(o.value(ConfigKey.VCENTER_NETWORK)).contains("VM Network");
+        assertThat(o.entries()).extracting(ImageConfig.Entry::key).doesNotContain("vcenter_password");
+        assertThat(o.findings()).extracting(f -> f.location().toString() + " " + f.severity())
+                .containsExactly("overrides:4:1 WARNING", "overrides:6:1 ERROR", "overrides:7:1 ERROR");
+        assertThat(o.findings()).allSatisfy(f -> assertThat(f.format()).doesNotContain("p\"w"));
     }
 }

@@ -32,7 +32,7 @@ class BuildCommandCtrlCTest {
                 + "containerd_version=1.7.13\ncrictl_version=1.28.0\niso_name=Rocky-8-latest-x86_64-dvd.iso\n"
                 + "iso_checksum=" + Sha256.of(iso) + "\nvcenter_server=vcenter.example.test\nvcenter_datacenter=DC0\n"
                 + "vcenter_datastore=LocalDS_0\nvcenter_network=net\nvcenter_folder=templates\nvcenter_cluster=C0\n"
-                + "vcenter_resource_pool=Resources\nairgap=false\nfake_step_seconds=0.01\n", StandardCharsets.UTF_8);
+                + "vcenter_resource_pool=\nairgap=false\nfake_step_seconds=0.01\n", StandardCharsets.UTF_8);
         Path log = dir.resolve("cli.log");
         ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.jenkins.plugins.capi.cli.CapiImageBuild", "build",

@@ -54,20 +54,20 @@ class BuildCommandEndToEndTest {
                 + "iso_name=Rocky-8-latest-x86_64-dvd.iso\niso_checksum=" + checksum + "\n"
                 + "vcenter_server=vcenter.example.test\nvcenter_datacenter=DC0\nvcenter_datastore=LocalDS_0\n"
                 + "vcenter_network='VM Network'\nvcenter_folder=templates\nvcenter_cluster=DC0_C0\n"
-                + "vcenter_resource_pool=Resources\nairgap=false\nfake_step_seconds=0.01\n";
+                + "vcenter_resource_pool=\nairgap=false\nfake_step_seconds=0.01\n";
         Path file = dir.resolve("imageconfig");
         Files.writeString(file, text, StandardCharsets.UTF_8);
         return file;
     }
 
     private int build(Path config) {
-        CommandLine cl = CapiImageBuild.commandLine();
+        CommandLine cl = CapiImageBuild.commandLine(java.util.Map.of());
         cl.setOut(new PrintWriter(stdout, true));
         cl.setErr(new PrintWriter(stderr, true));
         // Credentials come from the environment in real use; here the password file carries the planted secret.
         return cl.execute("build", "--config", config.toString(), "--output-dir", out.toString(),
                 "--image", Engine.FAKE_IMAGE, "--no-preflight", "--timeout", "2m", "--stop-grace", "10s",
-                "--vcenter-password-file", writePasswordFile().toString());
+                "--vcenter-user", "builder@vsphere.local", "--vcenter-password-file", writePasswordFile().toString());
     }
 
     private Path writePasswordFile() {

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes an output folder the way a Spectro Cloud / KIB vSphere build leaves it (capi-image-builder-spec.md §4.1,
- * kib-outputs.md §1.6, §2): image_name rocky-8, os_version rockylinux-8, Kubernetes 1.30.4.
+ * Writes an output folder the way a Spectro Cloud / KIB vSphere build leaves it (docs/metadata.md describes the
+ * files): image_name rocky-8, os_version rockylinux-8, Kubernetes 1.30.4.
  */
 final class KibOutputFolder {
 

@@ -49,7 +49,7 @@ public final class FakeBuilder {
                 "vcenter_network='VM Network'",
                 "vcenter_folder=templates",
                 "vcenter_cluster=Cluster-A",
-                "vcenter_resource_pool=Resources",
+                "vcenter_resource_pool=",
                 "airgap=false",
                 "fake_step_seconds=0.05"));
         lines.addAll(List.of(extraLines));

@@ -2,6 +2,7 @@ package io.jenkins.plugins.capi.jenkins.agent;
 
 import hudson.util.Secret;
 import io.jenkins.plugins.capi.secrets.BuildSecrets;
+import io.jenkins.plugins.capi.secrets.Credential;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +76,9 @@ public final class AgentSecrets implements Serializable {
     /** Core's form, built on the agent right before the build. */
     public BuildSecrets toBuildSecrets() {
         return new BuildSecrets(
-                vcenterUser, text(vcenterPassword), rhelUser, text(rhelPassword), registryUser, text(registryPassword));
+                new Credential(vcenterUser, text(vcenterPassword), secretUsernames.contains(vcenterUser)),
+                new Credential(rhelUser, text(rhelPassword), secretUsernames.contains(rhelUser)),
+                new Credential(registryUser, text(registryPassword), secretUsernames.contains(registryUser)));
     }
 
     /** Every password (and user names marked secret), for the controller's masking pass. */

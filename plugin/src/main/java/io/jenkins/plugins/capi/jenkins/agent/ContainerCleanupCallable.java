@@ -3,6 +3,7 @@ package io.jenkins.plugins.capi.jenkins.agent;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.capi.imagebuild.ImageBuild;
 import java.io.File;
+import java.time.Duration;
 import jenkins.agents.ControllerToAgentFileCallable;
 
 /**
@@ -18,6 +19,6 @@ public record ContainerCleanupCallable(String dockerHost, String runId, int stop
 
     @Override
     public Integer invoke(File workspace, VirtualChannel channel) throws InterruptedException {
-        return ImageBuild.removeContainersOf(dockerHost, runId, stopGraceSeconds);
+        return ImageBuild.removeContainersOf(dockerHost, runId, Duration.ofSeconds(stopGraceSeconds));
     }
 }

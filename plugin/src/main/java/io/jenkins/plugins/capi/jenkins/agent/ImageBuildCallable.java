@@ -2,6 +2,7 @@ package io.jenkins.plugins.capi.jenkins.agent;
 
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.capi.config.Overrides;
 import io.jenkins.plugins.capi.imagebuild.BuildOutcome;
 import io.jenkins.plugins.capi.imagebuild.BuildRequest;
 import io.jenkins.plugins.capi.imagebuild.ImageBuild;
@@ -40,29 +41,27 @@ public record ImageBuildCallable(
         Path ws = workspace.toPath().toAbsolutePath();
         Path outputDir = ws.resolve(settings.outputDir()).normalize();
         Files.createDirectories(outputDir);
-        BuildRequest request = new BuildRequest(
-                ws.resolve(settings.config()).normalize(),
-                settings.overrides(),
-                outputDir,
-                settings.isoPath() == null
-                        ? null
-                        : ws.resolve(settings.isoPath()).normalize(),
-                settings.builderImage(),
-                null,
-                settings.dockerHost(),
-                Duration.ofMinutes(settings.timeoutMinutes()),
-                Duration.ofSeconds(settings.stopGraceSeconds()),
-                settings.compatibility(),
-                settings.preflight(),
-                new VsphereTls(
+        BuildRequest request = BuildRequest.builder(ws.resolve(settings.config()).normalize(), outputDir, runId)
+                .overrides(Overrides.fromMap(settings.overrides(), "overrides"))
+                .isoPath(
+                        settings.isoPath() == null
+                                ? null
+                                : ws.resolve(settings.isoPath()).normalize())
+                .builderImage(settings.builderImage())
+                .dockerHost(settings.dockerHost())
+                .timeout(Duration.ofMinutes(settings.timeoutMinutes()))
+                .stopGrace(Duration.ofSeconds(settings.stopGraceSeconds()))
+                .compatibility(settings.compatibility())
+                .preflight(settings.preflight())
+                .vsphereTls(new VsphereTls(
                         settings.vcenterCaFile() == null
                                 ? null
                                 : ws.resolve(settings.vcenterCaFile()).normalize(),
-                        settings.vcenterInsecure()),
-                secrets.toBuildSecrets(),
-                runId,
-                producer);
-        BuildOutcome outcome = new ImageBuild().run(request, new ConsoleBuildEvents(listener.getLogger()));
+                        settings.vcenterInsecure()))
+                .secrets(secrets.toBuildSecrets())
+                .producer(producer)
+                .build();
+        BuildOutcome outcome = ImageBuild.standard().run(request, new ConsoleBuildEvents(listener.getLogger()));
         BuildReport.ProducedFiles files = outcome instanceof BuildOutcome.Succeeded s
                 ? producedFiles(ws, outputDir, s)
                 : BuildReport.ProducedFiles.NONE;

@@ -1,0 +1,27 @@
+package io.jenkins.plugins.capi.imagebuild;
+
+import io.jenkins.plugins.capi.config.Finding;
+import io.jenkins.plugins.capi.config.ImageConfig;
+import io.jenkins.plugins.capi.container.RunSpec;
+import io.jenkins.plugins.capi.secrets.BuildSecrets;
+import java.util.List;
+
+/** What {@link ImageBuild#prepare} found: a build ready to start, or the findings that refuse it. */
+public sealed interface Preparation {
+
+    /** Settings, config and ISO are fine; nothing has been changed or started yet. */
+    record Ready(ImageConfig config, BuildSecrets secrets, RunSpec spec) implements Preparation {
+        /** Never shows the secrets or the rendered imageconfig. */
+        @Override
+        public String toString() {
+            return "Ready[" + config.source() + ", " + spec + "]";
+        }
+    }
+
+    /** At least one error; every finding is in the list and was reported. */
+    record Refused(List<Finding> findings) implements Preparation {
+        public Refused {
+            findings = List.copyOf(findings);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.jenkins.plugins.capi.imagebuild;
+
+import io.jenkins.plugins.capi.config.ImageConfig;
+import io.jenkins.plugins.capi.metadata.TemplateMetadata;
+import io.jenkins.plugins.capi.secrets.BuildSecrets;
+import io.jenkins.plugins.capi.vsphere.Preflight;
+import io.jenkins.plugins.capi.vsphere.PreflightReport;
+import io.jenkins.plugins.capi.vsphere.TemplateFacts;
+import io.jenkins.plugins.capi.vsphere.VsphereException;
+import io.jenkins.plugins.capi.vsphere.VsphereTls;
+import java.util.Optional;
+
+/** What a build asks vCenter: the pre-flight before the container starts, the template's facts after it. */
+public interface VcenterChecks {
+
+    /** Never throws for vCenter problems: they are findings. */
+    PreflightReport preflight(ImageConfig config, BuildSecrets secrets, VsphereTls tls);
+
+    Optional<TemplateMetadata.VcenterFacts> templateFacts(ImageConfig config, String artifactId, BuildSecrets secrets,
+                                                          VsphereTls tls) throws VsphereException;
+
+    /** The real vCenter named by the config. */
+    static VcenterChecks real() {
+        return new VcenterChecks() {
+            @Override
+            public PreflightReport preflight(ImageConfig config, BuildSecrets secrets, VsphereTls tls) {
+                return Preflight.run(config, secrets, tls);
+            }
+
+            @Override
+            public Optional<TemplateMetadata.VcenterFacts> templateFacts(ImageConfig config, String artifactId,
+                                                                         BuildSecrets secrets, VsphereTls tls)
+                    throws VsphereException {
+                return TemplateFacts.lookup(config, artifactId, secrets, tls);
+            }
+        };
+    }
+}

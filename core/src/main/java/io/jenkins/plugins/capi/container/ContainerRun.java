@@ -6,11 +6,11 @@ import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
+import io.jenkins.plugins.capi.Durations;
 import io.jenkins.plugins.capi.container.ContainerRunException.Kind;
 import io.jenkins.plugins.capi.logs.FailureClassifier;
 import io.jenkins.plugins.capi.logs.FailureHint;
 import io.jenkins.plugins.capi.logs.LogPipeline;
-import io.jenkins.plugins.capi.logs.PhaseDetector;
 import io.jenkins.plugins.capi.logs.SecretMasker;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -161,7 +161,7 @@ final class ContainerRun implements AutoCloseable {
         try {
             if (!exit.await(spec.timeout())) {
                 timedOut = true;
-                events.info("Timed out after " + PhaseDetector.human(spec.timeout()) + ": stopping container " + name);
+                events.info("Timed out after " + Durations.describe(spec.timeout()) + ": stopping container " + name);
                 stopper.stop(containerId, name, spec.stopGrace(), exit, events);
                 throwIfInterrupted();
             }

@@ -5,7 +5,7 @@ import com.github.dockerjava.api.command.ExecCreateCmdResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
-import io.jenkins.plugins.capi.logs.PhaseDetector;
+import io.jenkins.plugins.capi.Durations;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,11 +69,11 @@ final class ContainerStop {
             List<String> signalled = signalPacker(id);
             if (signalled.isEmpty()) {
                 events.info("No packer process in container " + name + ": sending SIGTERM to its main process and "
-                        + "waiting up to " + PhaseDetector.human(grace) + " for it to end");
+                        + "waiting up to " + Durations.describe(grace) + " for it to end");
                 signalPid1(id);
             } else {
                 events.info("Sent SIGTERM to packer (" + String.join(", ", signalled) + ") in container " + name
-                        + "; waiting up to " + PhaseDetector.human(grace) + " for its clean-up and for the container to end");
+                        + "; waiting up to " + Durations.describe(grace) + " for its clean-up and for the container to end");
             }
             boolean ended;
             try {
@@ -87,7 +87,7 @@ final class ContainerStop {
                 ended = !isRunning(id);
             }
             if (!ended) {
-                events.info("Container " + name + " did not end within " + PhaseDetector.human(grace) + ": killing it");
+                events.info("Container " + name + " did not end within " + Durations.describe(grace) + ": killing it");
                 kill(id);
             }
         } finally {

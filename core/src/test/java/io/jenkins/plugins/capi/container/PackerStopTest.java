@@ -81,7 +81,7 @@ class PackerStopTest {
         assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
         assertThat(listener.lines).as("infos %s", listener.infos).containsSubsequence(CLEAN_UP);
         assertThat(listener.infos).anyMatch(i -> i.matches("Sent SIGTERM to packer \\(pid \\d+ packer\\) in container "
-                + ContainerRunner.containerName(runId) + "; waiting up to 30 s .*"));
+                + ContainerRunner.containerName(runId) + "; waiting up to 30s .*"));
         assertThat(Duration.between(aborted, Instant.now())).as("Packer's clean-up ended it, not the kill")
                 .isLessThan(Duration.ofSeconds(20));
         assertThat(containersOf(runId)).isEmpty();

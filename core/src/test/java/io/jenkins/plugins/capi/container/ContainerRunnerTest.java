@@ -162,26 +162,15 @@ class ContainerRunnerTest {
 
     @Test
     void interruptingTheCallerStopsGracefullyRemovesTheContainerAndDeletesTheImageConfig() throws Exception {
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        AtomicReference<Boolean> flagAfter = new AtomicReference<>();
-        Thread build = new Thread(() -> {
-            try {
-                runner.run(spec("rocky-8-sigterm-cleanup"), listener);
-            } catch (Throwable t) {
-                thrown.set(t);
-                flagAfter.set(Thread.currentThread().isInterrupted());
-            }
-        });
-        build.start();
+        BackgroundRun build = BackgroundRun.start(runner, spec("rocky-8-sigterm-cleanup"), listener);
         awaitPhase(Phase.OS_INSTALL);
         assertThat(privateConfigs()).hasSize(1);
 
-        build.interrupt();
-        build.join(30_000);
+        build.abort();
 
-        assertThat(build.isAlive()).isFalse();
-        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
-        assertThat(flagAfter.get()).as("interrupt flag restored").isTrue();
+        assertThat(build.alive()).isFalse();
+        assertThat(build.thrown()).isInstanceOf(InterruptedException.class);
+        assertThat(build.interruptedAfter()).as("interrupt flag restored").isTrue();
         assertThat(docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(ContainerRunner.LABEL_RUN_ID, runId)).exec()).isEmpty();
         assertThat(out.resolve("imageconfig")).doesNotExist();
@@ -192,15 +181,7 @@ class ContainerRunnerTest {
 
     @Test
     void theRenderedImageConfigNeverEntersTheOutputFolderAndIsReadableOnlyByTheContainersUser() throws Exception {
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread build = new Thread(() -> {
-            try {
-                runner.run(spec("rocky-8-sigterm-cleanup"), listener);
-            } catch (Throwable t) {
-                thrown.set(t);
-            }
-        });
-        build.start();
+        BackgroundRun build = BackgroundRun.start(runner, spec("rocky-8-sigterm-cleanup"), listener);
         awaitPhase(Phase.OS_INSTALL);
 
         // the builder read the rendered config: it echoed the planted password (masked) on its packer line
@@ -220,9 +201,7 @@ class ContainerRunnerTest {
                     assertThat(m.getRW()).isFalse();
                 });
 
-        build.interrupt();
-        build.join(30_000);
-        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+        assertThat(build.abort().thrown()).isInstanceOf(InterruptedException.class);
         assertNoPrivateConfigLeft();
         assertThat(out.resolve("imageconfig")).doesNotExist();
         assertNoFileBelowContains(out, PASSWORD);
@@ -338,14 +317,7 @@ class ContainerRunnerTest {
 
     @Test
     void aSecondBuildOnTheSameFolderIsRefusedBeforeItChangesAnything() throws Exception {
-        Thread first = new Thread(() -> {
-            try {
-                runner.run(spec("rocky-8-sigterm-cleanup"), listener);
-            } catch (Throwable t) {
-                // interrupted below
-            }
-        });
-        first.start();
+        BackgroundRun first = BackgroundRun.start(runner, spec("rocky-8-sigterm-cleanup"), listener);
         awaitPhase(Phase.OS_INSTALL);
         List<String> before = listing(out);
         String secondRun = runId + "-second";
@@ -361,8 +333,7 @@ class ContainerRunnerTest {
             assertThat(docker.listContainersCmd().withShowAll(true)
                     .withLabelFilter(Map.of(ContainerRunner.LABEL_RUN_ID, secondRun)).exec()).isEmpty();
         } finally {
-            first.interrupt();
-            first.join(30_000);
+            first.abort();
         }
     }
 

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,23 +61,14 @@ class PackerStopTest {
     @ParameterizedTest(name = "PID 1 of {0}")
     @ValueSource(strings = {Engine.PID1_MAKE_IMAGE, Engine.PID1_SH_IMAGE})
     void anAbortSignalsPackerItselfAndItsCleanUpArrivesInTheLog(String image) throws Exception {
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread build = new Thread(() -> {
-            try {
-                runner.run(spec(image), listener);
-            } catch (Throwable t) {
-                thrown.set(t);
-            }
-        });
-        build.start();
+        BackgroundRun build = BackgroundRun.start(runner, spec(image), listener);
         awaitLine("==> vsphere-iso.vsphere: Waiting for IP...");
         Instant aborted = Instant.now();
 
-        build.interrupt();
-        build.join(60_000);
+        build.abort();
 
-        assertThat(build.isAlive()).isFalse();
-        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+        assertThat(build.alive()).isFalse();
+        assertThat(build.thrown()).isInstanceOf(InterruptedException.class);
         assertThat(listener.lines).as("infos %s", listener.infos).containsSubsequence(CLEAN_UP);
         assertThat(listener.infos).anyMatch(i -> i.matches("Sent SIGTERM to packer \\(pid \\d+ packer\\) in container "
                 + ContainerRunner.containerName(runId) + "; waiting up to 30s .*"));

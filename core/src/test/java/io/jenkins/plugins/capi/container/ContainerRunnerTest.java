@@ -339,14 +339,9 @@ class ContainerRunnerTest {
 
     @Test
     void aContainerOnThisFolderWhoseBuildStillRunsIsRefusedWithTheCommandThatRemovesIt() throws Exception {
-        Files.createDirectories(out);
         String otherRun = "other-" + runId;
-        Map<String, String> labels = ContainerRunner.labels(otherRun, "builder");
-        labels.put(ContainerRunner.LABEL_OUTPUT_DIR, out.toRealPath().toString());
         // pid 1 of this host runs: the container's build cannot be shown to be gone
-        labels.put(ContainerRunner.LABEL_OWNER, "1@" + HostProcess.current().host());
-        docker.createContainerCmd(Engine.FAKE_IMAGE).withName(ContainerRunner.containerName(otherRun))
-                .withLabels(labels).exec();
+        containerOnTheFolder(otherRun, Engine.FAKE_IMAGE, 1);
         List<String> before = listing(out);
 
         ContainerRunException refused = null;
@@ -371,14 +366,9 @@ class ContainerRunnerTest {
 
     @Test
     void aContainerOnThisFolderWhoseBuildIsGoneIsStoppedSoPackerCleansUpThenRemoved() throws Exception {
-        Files.createDirectories(out);
         String killedRun = "killed-" + runId;
-        Map<String, String> labels = ContainerRunner.labels(killedRun, "builder");
-        labels.put(ContainerRunner.LABEL_OUTPUT_DIR, out.toRealPath().toString());
-        labels.put(ContainerRunner.LABEL_OWNER, deadPid() + "@" + HostProcess.current().host());
         Engine.clientWithPid1Images();
-        String id = docker.createContainerCmd(Engine.PID1_MAKE_IMAGE).withName(ContainerRunner.containerName(killedRun))
-                .withLabels(labels).exec().getId();
+        String id = containerOnTheFolder(killedRun, Engine.PID1_MAKE_IMAGE, deadPid());
         docker.startContainerCmd(id).exec();
         awaitLog(id, "Waiting for IP...");
 
@@ -615,6 +605,16 @@ class ContainerRunnerTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** A container labelled as a build of run {@code run} by process {@code ownerPid} of this host on the folder. */
+    private String containerOnTheFolder(String run, String image, long ownerPid) throws IOException {
+        Files.createDirectories(out);
+        Map<String, String> labels = ContainerRunner.labels(run, "builder");
+        labels.put(ContainerRunner.LABEL_OUTPUT_DIR, out.toRealPath().toString());
+        labels.put(ContainerRunner.LABEL_OWNER, ownerPid + "@" + HostProcess.current().host());
+        return docker.createContainerCmd(image).withName(ContainerRunner.containerName(run)).withLabels(labels).exec()
+                .getId();
     }
 
     /** The pid of a process that has ended. */

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,7 @@ final class ContainerRun implements AutoCloseable {
 
     private static final Duration LOG_DRAIN = Duration.ofSeconds(30);
     private static final Duration ABORT_DRAIN = Duration.ofSeconds(5);
+    private static final Map<String, Boolean> REMAPS_USERS = new ConcurrentHashMap<>();
 
     private final DockerClient docker;
     private final Clock clock;
@@ -331,13 +333,17 @@ final class ContainerRun implements AutoCloseable {
         }
     }
 
+    /** Asked once per engine address: {@code docker info} is slow, and an engine's user namespaces do not change. */
     private boolean remapsUsers() {
-        try {
-            List<String> options = docker.infoCmd().exec().getSecurityOptions();
-            return options != null && options.stream().anyMatch(o -> o.contains("name=userns") || o.contains("name=rootless"));
-        } catch (DockerException e) {
-            return false;
-        }
+        return REMAPS_USERS.computeIfAbsent(EngineConnection.describe(spec.dockerHost()), host -> {
+            try {
+                List<String> options = docker.infoCmd().exec().getSecurityOptions();
+                return options != null
+                        && options.stream().anyMatch(o -> o.contains("name=userns") || o.contains("name=rootless"));
+            } catch (DockerException e) {
+                return false;
+            }
+        });
     }
 
     private int exitCode() {

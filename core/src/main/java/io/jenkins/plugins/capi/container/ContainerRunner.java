@@ -175,26 +175,10 @@ public final class ContainerRunner {
     /** Stops (Packer first, with {@code stopGrace}) and removes every container of {@code runId}. */
     public int removeContainersOf(String runId, Duration stopGrace) {
         ContainerStop stopper = new ContainerStop(docker);
-        ContainerEvents quiet = new ContainerEvents() {
-            @Override
-            public void info(String message) {
-                // a second, short clean-up call has nobody to tell
-            }
-
-            @Override
-            public void logLine(String line) {
-                // no log is followed here
-            }
-
-            @Override
-            public void progress(ProgressEvent event) {
-                // no log is followed here
-            }
-        };
         int removed = 0;
         for (Container c : docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(LABEL_TOOL, TOOL, LABEL_RUN_ID, runId)).exec()) {
-            stopper.stop(c.getId(), c.getId(), stopGrace, null, quiet);
+            stopper.stop(c.getId(), c.getId(), stopGrace, null, ContainerEvents.NONE);
             stopper.remove(c.getId());
             removed++;
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import io.jenkins.plugins.capi.testing.Engine;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +88,34 @@ class PackerStopTest {
         assertThat(listener.lines).as("infos %s", listener.infos).containsSubsequence(CLEAN_UP);
         // make reports the failed recipe with 2; the shell passes on packer's 1
         assertThat(r.exitCode()).isEqualTo(image.equals(Engine.PID1_MAKE_IMAGE) ? 2 : 1);
+    }
+
+    /** The plugin's second, short call after an abort stops a run's container the same way. */
+    @Test
+    void removeContainersOfAlsoLetsPackerCleanUp() throws Exception {
+        String id = docker.createContainerCmd(Engine.PID1_MAKE_IMAGE).withLabels(ContainerRunner.labels(runId, "builder"))
+                .exec().getId();
+        docker.startContainerCmd(id).exec();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!logsOf(id).contains("Waiting for IP...") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        String[] lastLog = new String[1];
+        Thread tail = new Thread(() -> {
+            try {
+                Process p = new ProcessBuilder("docker", "logs", "-f", id).redirectErrorStream(true).start();
+                lastLog[0] = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                lastLog[0] = e.toString();
+            }
+        });
+        tail.start();
+
+        assertThat(runner.removeContainersOf(runId, Duration.ofSeconds(30))).isEqualTo(1);
+
+        tail.join(10_000);
+        assertThat(lastLog[0]).contains("Cancelling build after receiving terminated", "Destroying VM...");
+        assertThat(containersOf(runId)).isEmpty();
     }
 
     /** The stand-ins are faithful: what docker stop (SIGTERM to PID 1) does to them is what it does to real KIB. */

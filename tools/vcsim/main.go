@@ -1,5 +1,6 @@
 // Command vcsim is the project's vSphere API peer for tests: govmomi's simulator with a vCenter (or ESXi)
-// inventory, real credentials, TLS and a few scenario switches. It listens on loopback only and prints
+// inventory, real credentials, TLS and a few scenario switches, plus the simulator's REST side (sessions,
+// tagging, content libraries) on a vCenter. It listens on loopback only and prints
 // "CAPI_VCSIM_URL=https://127.0.0.1:PORT/sdk" (no credentials) once it serves requests.
 package main
 
@@ -30,6 +31,9 @@ import (
 	"github.com/vmware/govmomi/find"
 	"github.com/vmware/govmomi/object"
 	"github.com/vmware/govmomi/simulator"
+	"github.com/vmware/govmomi/vapi/library"
+	"github.com/vmware/govmomi/vapi/rest"
+	_ "github.com/vmware/govmomi/vapi/simulator" // registers the REST endpoints
 	"github.com/vmware/govmomi/vim25/mo"
 	"github.com/vmware/govmomi/vim25/types"
 )
@@ -56,11 +60,12 @@ func main() {
 	tlsKey := flag.String("tls-key", "", "PEM private key for -tls-cert")
 	writeCert := flag.String("write-cert", "", "generate a self-signed certificate for 127.0.0.1, serve it and write it (PEM) to this file")
 	stdinEOF := flag.Bool("exit-on-stdin-eof", false, "stop when standard input closes (the parent process died)")
-	var folders, namedFolders, vms, templates listFlag
+	var folders, namedFolders, vms, templates, libraries listFlag
 	flag.Var(&folders, "folder", "create a VM folder PATH under the first datacenter's vm folder (repeatable)")
 	flag.Var(&namedFolders, "named-folder", "create one VM folder whose NAME may contain '/', '%' or '\\' (repeatable)")
 	flag.Var(&vms, "vm", "create a powered-off VM FOLDER/NAME under the first datacenter's vm folder (repeatable)")
 	flag.Var(&templates, "template", "create a VM FOLDER/NAME and mark it as a template (repeatable)")
+	flag.Var(&libraries, "library", "create a local content library NAME on the first datastore (repeatable; vCenter only)")
 	flag.Parse()
 
 	host, _, err := net.SplitHostPort(*listen)
@@ -97,11 +102,12 @@ func main() {
 		log.Fatalf("vcsim: TLS: %v", err)
 	}
 	model.Service.TLS = tlsConfig
+	model.Service.RegisterEndpoints = true
 	model.Service.Listen = &url.URL{Host: *listen, User: url.UserPassword(*username, *password)}
 	server := model.Service.NewServer()
 	defer server.Close()
 
-	if err := populate(server.URL, folders, namedFolders, vms, templates); err != nil {
+	if err := populate(server.URL, folders, namedFolders, vms, templates, libraries); err != nil {
 		log.Fatalf("vcsim: populate: %v", err)
 	}
 	for _, obj := range model.Map().All("Datastore") {
@@ -176,8 +182,8 @@ func serverTLS(certFile, keyFile, writeCert string) (*tls.Config, error) {
 }
 
 // populate creates the scenario objects through the simulator's own SOAP API, as a client would.
-func populate(u *url.URL, folders, namedFolders, vms, templates []string) error {
-	if len(folders)+len(namedFolders)+len(vms)+len(templates) == 0 {
+func populate(u *url.URL, folders, namedFolders, vms, templates, libraries []string) error {
+	if len(folders)+len(namedFolders)+len(vms)+len(templates)+len(libraries) == 0 {
 		return nil
 	}
 	ctx := context.Background()
@@ -220,7 +226,7 @@ func populate(u *url.URL, folders, namedFolders, vms, templates []string) error 
 			return err
 		}
 	}
-	return nil
+	return createLibraries(ctx, c, finder, u, libraries)
 }
 
 func ensureFolder(ctx context.Context, finder *find.Finder, root *object.Folder, p string) (*object.Folder, error) {
@@ -311,4 +317,32 @@ func createVM(ctx context.Context, finder *find.Finder, root *object.Folder, p s
 		return nil, err
 	}
 	return object.NewVirtualMachine(folder.Client(), info.Result.(types.ManagedObjectReference)), nil
+}
+
+// createLibraries makes local content libraries through the REST API, backed by the first datastore.
+func createLibraries(ctx context.Context, c *govmomi.Client, finder *find.Finder, u *url.URL, names []string) error {
+	if len(names) == 0 {
+		return nil
+	}
+	ds, err := finder.DefaultDatastore(ctx)
+	if err != nil {
+		return err
+	}
+	rc := rest.NewClient(c.Client)
+	if err := rc.Login(ctx, u.User); err != nil {
+		return err
+	}
+	defer func() { _ = rc.Logout(ctx) }()
+	m := library.NewManager(rc)
+	for _, name := range names {
+		_, err := m.CreateLibrary(ctx, library.Library{
+			Name:    name,
+			Type:    "LOCAL",
+			Storage: []library.StorageBacking{{DatastoreID: ds.Reference().Value, Type: "DATASTORE"}},
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -31,6 +31,9 @@ final class BuildOptions {
     @Mixin
     CredentialOptions credentials;
 
+    @Mixin
+    CustomizationOptions customization;
+
     BuildRequest request(Map<String, String> env, String runId, Map<String, String> producer) {
         return BuildRequest.builder(config.config, output.absolute(), runId)
                 .overrides(config.overrides())
@@ -45,6 +48,7 @@ final class BuildOptions {
                 .vsphereTls(trust.tls())
                 .secrets(credentials.secrets(env))
                 .producer(producer)
+                .customization(customization.customization())
                 .build();
     }
 }

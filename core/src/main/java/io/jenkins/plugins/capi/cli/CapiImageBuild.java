@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Validates image configs, runs Spectro Cloud's CAPI Image Builder container and reports the"
                 + " template it built.",
         subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, RenderCommand.class, PlanCommand.class,
-            PreflightCommand.class, BuildCommand.class, MetadataCommand.class},
+            PreflightCommand.class, BuildCommand.class, MetadataCommand.class, PublishCommand.class},
         exitCodeListHeading = "%nExit codes (every command):%n",
         exitCodeList = {"0:success", "1:the operation ran and failed", "2:invalid input or usage; nothing was started",
             "130:interrupted (Ctrl-C); the build was stopped"})

@@ -26,6 +26,15 @@ final class CliFindings {
             case IMAGE_ARCHIVE -> "--image-archive";
             case TIMEOUT -> "--timeout";
             case STOP_GRACE -> "--stop-grace";
+            case PRE_SCRIPTS -> "--pre-script";
+            case POST_SCRIPTS -> "--post-script";
+            case STATIC_IP -> "--static-ip";
+            case NETMASK -> "--netmask";
+            case GATEWAY -> "--gateway";
+            case NAMESERVERS -> "--nameserver";
+            case HOSTNAME -> "--hostname";
+            case KICKSTART -> "--kickstart";
+            case RHSM_WORKAROUND -> "--rhsm-workaround auto|on|off";
         };
     }
 

@@ -30,7 +30,25 @@ public enum Setting {
     /** The build's time limit. */
     TIMEOUT,
     /** How long SIGTERM is given before the container is killed. */
-    STOP_GRACE;
+    STOP_GRACE,
+    /** Custom scripts run before the builder's provisioning (files or globs). */
+    PRE_SCRIPTS,
+    /** Custom scripts run after the builder's provisioning (files or globs). */
+    POST_SCRIPTS,
+    /** The build VM's static IPv4 address (instead of DHCP). */
+    STATIC_IP,
+    /** The subnet mask of the static address. */
+    NETMASK,
+    /** The default gateway of the static address. */
+    GATEWAY,
+    /** The DNS servers of the static address. */
+    NAMESERVERS,
+    /** The build VM's host name with a static address. */
+    HOSTNAME,
+    /** The kickstart file to rewrite for a static address, or to use as it is. */
+    KICKSTART,
+    /** The vendor's RHSM workaround for Rocky builds from an existing VM: auto, on or off. */
+    RHSM_WORKAROUND;
 
     /** How core names the setting where no front end rewords it, e.g. {@code stop grace}. */
     public String label() {

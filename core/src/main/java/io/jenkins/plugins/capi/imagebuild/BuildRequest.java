@@ -3,6 +3,7 @@ package io.jenkins.plugins.capi.imagebuild;
 import io.jenkins.plugins.capi.Defaults;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
 import io.jenkins.plugins.capi.config.Overrides;
+import io.jenkins.plugins.capi.customize.Customization;
 import io.jenkins.plugins.capi.secrets.BuildSecrets;
 import io.jenkins.plugins.capi.vsphere.VsphereTls;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import java.util.Objects;
  * @param secrets       credentials supplied from outside the file, at run time only
  * @param runId         id of this run (container name and labels), unique per build step call
  * @param producer      free-form facts about who ran the build, copied into the metadata (insertion order kept)
+ * @param customization custom scripts, static IP / kickstart, the RHSM workaround; {@link Customization#NONE}
  */
 public record BuildRequest(
         Path configFile,
@@ -47,7 +49,8 @@ public record BuildRequest(
         VsphereTls vsphereTls,
         BuildSecrets secrets,
         String runId,
-        Map<String, String> producer) {
+        Map<String, String> producer,
+        Customization customization) {
 
     public BuildRequest {
         Objects.requireNonNull(configFile, "configFile");
@@ -63,6 +66,7 @@ public record BuildRequest(
         compatibility = compatibility == null ? CompatibilityMode.WARN : compatibility;
         vsphereTls = vsphereTls == null ? VsphereTls.VERIFY : vsphereTls;
         secrets = secrets == null ? BuildSecrets.NONE : secrets;
+        customization = customization == null ? Customization.NONE : customization;
     }
 
     public static Builder builder(Path configFile, Path outputDir, String runId) {
@@ -93,6 +97,7 @@ public record BuildRequest(
         private VsphereTls vsphereTls;
         private BuildSecrets secrets;
         private Map<String, String> producer;
+        private Customization customization;
 
         private Builder(Path configFile, Path outputDir, String runId) {
             this.configFile = configFile;
@@ -160,9 +165,14 @@ public record BuildRequest(
             return this;
         }
 
+        public Builder customization(Customization value) {
+            this.customization = value;
+            return this;
+        }
+
         public BuildRequest build() {
             return new BuildRequest(configFile, overrides, outputDir, isoPath, builderImage, imageArchive, dockerHost,
-                    timeout, stopGrace, compatibility, preflight, vsphereTls, secrets, runId, producer);
+                    timeout, stopGrace, compatibility, preflight, vsphereTls, secrets, runId, producer, customization);
         }
     }
 }

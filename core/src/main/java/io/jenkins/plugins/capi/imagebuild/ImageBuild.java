@@ -18,6 +18,8 @@ import io.jenkins.plugins.capi.container.EngineConnection;
 import io.jenkins.plugins.capi.container.ImageReference;
 import io.jenkins.plugins.capi.container.RegistryAuth;
 import io.jenkins.plugins.capi.container.RunSpec;
+import io.jenkins.plugins.capi.customize.CustomizationPlan;
+import io.jenkins.plugins.capi.customize.OutputStaging;
 import io.jenkins.plugins.capi.iso.IsoCheck;
 import io.jenkins.plugins.capi.iso.IsoVerificationCache;
 import io.jenkins.plugins.capi.logs.FailureHint;
@@ -83,17 +85,23 @@ public final class ImageBuild {
             findings.add(Finding.error(SourceLocation.of(request.configFile().toString()), e.getMessage(), null)
                     .about(Setting.CONFIG_FILE));
         }
+        CustomizationPlan customization = null;
+        if (loaded != null && !loaded.hasErrors()) {
+            customization = CustomizationPlan.prepare(request.customization(), loaded.config(),
+                    request.builderImage(), request.outputDir(), null);
+            findings.addAll(customization.findings());
+        }
         if (loaded != null && !loaded.hasErrors() && findings.stream().noneMatch(Finding::isError)) {
             events.info("checking the ISO");
             findings.addAll(isoCheck.check(loaded.config(), request.outputDir(), request.isoPath()));
         }
         findings.forEach(events::finding);
-        if (loaded == null || findings.stream().anyMatch(Finding::isError)) {
+        if (loaded == null || customization == null || findings.stream().anyMatch(Finding::isError)) {
             return new Preparation.Refused(findings.stream().filter(Finding::isError).toList());
         }
         ImageConfig config = loaded.config();
         BuildSecrets effective = request.secrets().resolve(config);
-        return new Preparation.Ready(config, effective, runSpec(request, config, effective));
+        return new Preparation.Ready(config, effective, runSpec(request, config, effective), customization);
     }
 
     /** What {@link #run} would do, changing nothing (the builder image is only inspected). */
@@ -108,6 +116,11 @@ public final class ImageBuild {
         steps.add(request.preflight() ? "pre-flight: check vCenter " + ready.config().vcenterServer()
                 + " (login, inventory, free space, name collisions) before the container starts"
                 : "pre-flight: skipped");
+        if (request.preflight() && !ready.config().vcenterTemplate().isBlank()) {
+            steps.add("base VM: check that " + ready.config().vcenterTemplate() + " has a snapshot and a guest OS"
+                    + " of the os_version's family");
+        }
+        ready.customization().describe().forEach(line -> steps.add("customisation: " + line));
         steps.add("then: run the builder container described below and write the template metadata to "
                 + MetadataJson.defaultFile(request.outputDir()));
         try {
@@ -137,11 +150,18 @@ public final class ImageBuild {
             if (!report.passed()) {
                 return new BuildOutcome.Rejected(report.errors());
             }
+            List<Finding> baseVm = vcenter.baseVm(config, report, ready.secrets(), request.vsphereTls());
+            baseVm.forEach(events::finding);
+            if (baseVm.stream().anyMatch(Finding::isError)) {
+                return new BuildOutcome.Rejected(baseVm.stream().filter(Finding::isError).toList());
+            }
         }
 
         ContainerResult result;
-        try {
+        try (OutputStaging staged = ready.customization().stage(events::info)) {
             result = engine.run(ready.spec(), new Relay(events));
+        } catch (IOException e) {
+            return engineFailure("the output folder could not be prepared: " + oneLine(e, ready));
         } catch (InterruptedException e) {
             throw new InterruptedException("stopped while the builder ran; its container was stopped and removed");
         } catch (ContainerRunException e) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.capi.imagebuild;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.config.ImageConfig;
 import io.jenkins.plugins.capi.container.RunSpec;
+import io.jenkins.plugins.capi.customize.CustomizationPlan;
 import io.jenkins.plugins.capi.secrets.BuildSecrets;
 import java.util.List;
 
@@ -10,7 +11,8 @@ import java.util.List;
 public sealed interface Preparation {
 
     /** Settings, config and ISO are fine; nothing has been changed or started yet. */
-    record Ready(ImageConfig config, BuildSecrets secrets, RunSpec spec) implements Preparation {
+    record Ready(ImageConfig config, BuildSecrets secrets, RunSpec spec, CustomizationPlan customization)
+            implements Preparation {
         /** Never shows the secrets or the rendered imageconfig. */
         @Override
         public String toString() {

@@ -1,13 +1,17 @@
 package io.jenkins.plugins.capi.imagebuild;
 
+import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.config.ImageConfig;
 import io.jenkins.plugins.capi.metadata.TemplateMetadata;
 import io.jenkins.plugins.capi.secrets.BuildSecrets;
+import io.jenkins.plugins.capi.vsphere.BaseVmCheck;
 import io.jenkins.plugins.capi.vsphere.Preflight;
 import io.jenkins.plugins.capi.vsphere.PreflightReport;
 import io.jenkins.plugins.capi.vsphere.TemplateFacts;
 import io.jenkins.plugins.capi.vsphere.VsphereException;
+import io.jenkins.plugins.capi.vsphere.VsphereTimeouts;
 import io.jenkins.plugins.capi.vsphere.VsphereTls;
+import java.util.List;
 import java.util.Optional;
 
 /** What a build asks vCenter: the pre-flight before the container starts, the template's facts after it. */
@@ -15,6 +19,9 @@ public interface VcenterChecks {
 
     /** Never throws for vCenter problems: they are findings. */
     PreflightReport preflight(ImageConfig config, BuildSecrets secrets, VsphereTls tls);
+
+    /** The base VM of a clone build (snapshot, guest OS family), after a pre-flight that resolved it; never throws. */
+    List<Finding> baseVm(ImageConfig config, PreflightReport preflight, BuildSecrets secrets, VsphereTls tls);
 
     Optional<TemplateMetadata.VcenterFacts> templateFacts(ImageConfig config, String artifactId, BuildSecrets secrets,
                                                           VsphereTls tls) throws VsphereException;
@@ -25,6 +32,13 @@ public interface VcenterChecks {
             @Override
             public PreflightReport preflight(ImageConfig config, BuildSecrets secrets, VsphereTls tls) {
                 return Preflight.run(config, secrets, tls);
+            }
+
+            @Override
+            public List<Finding> baseVm(ImageConfig config, PreflightReport preflight, BuildSecrets secrets,
+                                        VsphereTls tls) {
+                return BaseVmCheck.run(config, preflight, secrets.vcenterUser(), secrets.vcenterPassword(), tls,
+                        VsphereTimeouts.DEFAULT);
             }
 
             @Override

@@ -137,11 +137,48 @@ final class Inventory {
         return locate(InventoryPath.ROOT, root, value, List.of("Datacenter"));
     }
 
+    /**
+     * The datacenter a config names, for work after the pre-flight (which reports the details): anything but
+     * exactly one datacenter is invalid input.
+     */
+    Datacenter configuredDatacenter(String value) throws VsphereException {
+        Lookup lookup = datacenter(value);
+        if (!(lookup instanceof Found dc) || !"Datacenter".equals(dc.ref().type())) {
+            throw new VsphereException(VsphereException.Kind.INVALID_INPUT, client.endpoint().toString(),
+                    "vCenter " + client.endpoint() + ": vcenter_datacenter '" + (value == null ? "" : value)
+                            + "' does not name exactly one datacenter; run the pre-flight check for the details");
+        }
+        return datacenterFolders(dc);
+    }
+
     Datacenter datacenterFolders(Found dc) throws VsphereException {
         ObjectContent o = client.retrieveOne(dc.ref(),
                 List.of("vmFolder", "hostFolder", "datastoreFolder", "networkFolder"));
         return new Datacenter(dc.ref(), dc.path(), o.ref("vmFolder").orElse(null), o.ref("hostFolder").orElse(null),
                 o.ref("datastoreFolder").orElse(null), o.ref("networkFolder").orElse(null));
+    }
+
+    /**
+     * The VMs and templates called {@code name} where the builder creates its VM: in {@code folder} (as
+     * {@code vcenter_folder} is written, relative to {@code <DC>/vm}); with a blank folder anywhere below the
+     * datacenter's vm folder, which is where the builder's finder looks then. One lookup for the pre-flight's
+     * name collision, the template facts and the check for a build VM left behind.
+     */
+    List<Found> virtualMachinesNamed(Datacenter dc, String folder, String name) throws VsphereException {
+        List<Found> out = new ArrayList<>();
+        if (folder != null && !folder.isBlank()) {
+            String path = InventoryPath.child(InventoryPath.resolve(dc.path() + "/vm", folder), name);
+            client.findByInventoryPath(path).filter(r -> "VirtualMachine".equals(r.type()))
+                    .ifPresent(r -> out.add(new Found(r, path)));
+            return out;
+        }
+        String escaped = InventoryPath.escapeElement(name.strip());
+        for (ObjectContent o : client.findAll(dc.vmFolder(), List.of("VirtualMachine"), List.of("name"))) {
+            if (escaped.equals(o.name())) {
+                out.add(new Found(o.ref(), pathOf(o.ref())));
+            }
+        }
+        return out;
     }
 
     /** The inventory path of an object, by walking up its parents. */

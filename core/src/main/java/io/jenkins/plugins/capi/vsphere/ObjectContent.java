@@ -1,5 +1,8 @@
 package io.jenkins.plugins.capi.vsphere;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,17 @@ public record ObjectContent(MoRef ref, Map<String, Element> values, Map<String, 
                 return fallback;
             }
         }).orElse(fallback);
+    }
+
+    /** A {@code xsd:dateTime} property (e.g. {@code config.createDate}); empty when absent or unreadable. */
+    public Optional<Instant> instant(String path) {
+        return text(path).flatMap(t -> {
+            try {
+                return Optional.of(OffsetDateTime.parse(t).toInstant());
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     /** A property holding one managed object reference. */

@@ -15,6 +15,7 @@ import static io.jenkins.plugins.capi.config.ConfigKey.VCENTER_USER;
 import io.jenkins.plugins.capi.config.ConfigKey;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.config.ImageConfig;
+import io.jenkins.plugins.capi.config.Setting;
 import io.jenkins.plugins.capi.config.Severity;
 import io.jenkins.plugins.capi.secrets.BuildSecrets;
 import io.jenkins.plugins.capi.vsphere.Inventory.Ambiguous;
@@ -75,17 +76,21 @@ public final class Preflight {
                     "set vcenter_server=HOST or HOST:PORT");
         }
         if (user == null || user.isBlank()) {
-            error(VCENTER_USER, "no vCenter user name given", "set VCENTER_USER or choose the vCenter credentials");
+            findings.add(Finding.error(VCENTER_USER, config.locationOf(VCENTER_USER), "no vCenter user name given",
+                    "set vcenter_user in the config, or supply the vCenter credentials")
+                    .about(Setting.VCENTER_CREDENTIALS));
         }
         if (password == null || password.isEmpty()) {
-            error(VCENTER_PASSWORD, "no vCenter password given",
-                    "set VCENTER_PASSWORD, use --vcenter-password-file, or choose the vCenter credentials");
+            findings.add(Finding.error(VCENTER_PASSWORD, config.locationOf(VCENTER_PASSWORD), "no vCenter password given",
+                    "supply the vCenter credentials").about(Setting.VCENTER_CREDENTIALS));
         }
         if (!findings.isEmpty()) {
             return report(server, null, start);
         }
         if (tls.insecure()) {
-            warning(VCENTER_SERVER, VcenterTrust.INSECURE_WARNING, "give the CA file instead of the insecure option");
+            findings.add(Finding.warning(VCENTER_SERVER, config.locationOf(VCENTER_SERVER), VcenterTrust.INSECURE_WARNING,
+                    "trust vCenter's CA certificate (a PEM file) instead of switching verification off")
+                    .about(Setting.VCENTER_TRUST));
         }
         try (VimClient client = VimClient.connect(server, tls, timeouts)) {
             client.pageSize(options.pageSize());
@@ -109,7 +114,8 @@ public final class Preflight {
             inventory = new Inventory(client);
             checkInventory();
         } catch (VsphereException e) {
-            error(VCENTER_SERVER, e.getMessage(), hintFor(e));
+            Finding f = Finding.error(VCENTER_SERVER, config.locationOf(VCENTER_SERVER), e.getMessage(), hintFor(e));
+            findings.add(e.kind() == VsphereException.Kind.TLS ? f.about(Setting.VCENTER_TRUST) : f);
         }
         return report(server, about, start);
     }
@@ -123,7 +129,7 @@ public final class Preflight {
             case DNS -> "check the spelling of vcenter_server and the agent's DNS";
             case REFUSED -> "check the host and port of vcenter_server (HOST:PORT; 443 by default)";
             case TIMEOUT -> "check that the agent can reach vCenter (firewall, proxy) or raise the timeout";
-            case TLS -> "give the vCenter CA certificate (PEM) as the CA file";
+            case TLS -> "trust the vCenter CA certificate (a PEM file)";
             case FAULT -> e.isFault("NoPermission") ? "the vCenter user needs read access to the inventory" : null;
             default -> null;
         };
@@ -307,9 +313,11 @@ public final class Preflight {
         long free = ds.longValue("summary.freeSpace", -1);
         long capacity = ds.longValue("summary.capacity", -1);
         if (free >= 0 && free < options.minFreeBytes()) {
-            error(VCENTER_DATASTORE, subject(VCENTER_DATASTORE) + ": datastore " + f.path() + " has "
-                    + gib(free) + " free, less than the " + gib(options.minFreeBytes()) + " a build needs",
-                    "free space or pick another datastore; the minimum is set with --min-free-gib");
+            findings.add(Finding.error(VCENTER_DATASTORE, config.locationOf(VCENTER_DATASTORE), subject(VCENTER_DATASTORE)
+                    + ": datastore " + f.path() + " has " + gib(free) + " free, less than the "
+                    + gib(options.minFreeBytes()) + " a build needs",
+                    "free space on it, pick another datastore, or lower the required free space")
+                    .about(Setting.DATASTORE_FREE_SPACE));
             healthy = false;
         }
         if (healthy) {
@@ -387,20 +395,9 @@ public final class Preflight {
             return null;
         }
         List<String> clashes = new ArrayList<>();
-        if (config.vcenterFolder().isBlank()) {
-            // Without a folder the builder looks for the name anywhere in the datacenter.
-            String escaped = InventoryPath.escapeElement(name);
-            for (ObjectContent o : inventory.client().findAll(dc.vmFolder(), List.of("VirtualMachine"),
-                    List.of("name", "config.template"))) {
-                if (escaped.equals(o.name())) {
-                    clashes.add(describeVm(o, inventory.pathOf(o.ref())));
-                }
-            }
-        } else if (folderPath != null) {
-            String path = InventoryPath.child(folderPath, name);
-            var ref = inventory.client().findByInventoryPath(path);
-            if (ref.isPresent() && "VirtualMachine".equals(ref.get().type())) {
-                clashes.add(describeVm(inventory.client().retrieveOne(ref.get(), List.of("config.template")), path));
+        if (config.vcenterFolder().isBlank() || folderPath != null) {
+            for (Found vm : inventory.virtualMachinesNamed(dc, config.vcenterFolder(), name)) {
+                clashes.add(describeVm(inventory.client().retrieveOne(vm.ref(), List.of("config.template")), vm.path()));
             }
         }
         if (clashes.isEmpty()) {

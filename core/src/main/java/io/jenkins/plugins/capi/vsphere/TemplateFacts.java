@@ -4,15 +4,10 @@ import io.jenkins.plugins.capi.config.ImageConfig;
 import io.jenkins.plugins.capi.metadata.TemplateMetadata.VcenterFacts;
 import io.jenkins.plugins.capi.secrets.BuildSecrets;
 import io.jenkins.plugins.capi.vsphere.Inventory.Found;
-import io.jenkins.plugins.capi.vsphere.Inventory.Lookup;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * After a build: what vCenter says about the VM or template it produced, found by name in the configured
@@ -48,33 +43,15 @@ public final class TemplateFacts {
         try (VimClient client = VimClient.connect(config.vcenterServer(), tls, timeouts)) {
             client.login(user, password);
             Inventory inventory = new Inventory(client);
-            Lookup dcLookup = inventory.datacenter(config.vcenterDatacenter());
-            if (!(dcLookup instanceof Found dc) || !"Datacenter".equals(dc.ref().type())) {
-                throw new VsphereException(VsphereException.Kind.INVALID_INPUT, client.endpoint().toString(),
-                        "vCenter " + client.endpoint() + ": vcenter_datacenter '" + config.vcenterDatacenter()
-                                + "' does not name exactly one datacenter");
-            }
-            Inventory.Datacenter folders = inventory.datacenterFolders(dc);
-            String folderPath = InventoryPath.resolve(dc.path() + "/vm", config.vcenterFolder());
-            String path = InventoryPath.child(folderPath, name);
-            Optional<MoRef> ref = client.findByInventoryPath(path).filter(r -> "VirtualMachine".equals(r.type()));
-            if (ref.isEmpty() && config.vcenterFolder().isBlank()) {
-                String escaped = InventoryPath.escapeElement(name);
-                List<MoRef> matches = new ArrayList<>();
-                for (ObjectContent o : client.findAll(folders.vmFolder(), List.of("VirtualMachine"), List.of("name"))) {
-                    if (escaped.equals(o.name())) {
-                        matches.add(o.ref());
-                    }
-                }
-                if (matches.size() == 1) {
-                    ref = Optional.of(matches.get(0));
-                    path = inventory.pathOf(matches.get(0));
-                }
-            }
-            if (ref.isEmpty()) {
+            Inventory.Datacenter dc = inventory.configuredDatacenter(config.vcenterDatacenter());
+            List<Found> matches = inventory.virtualMachinesNamed(dc, config.vcenterFolder(), name);
+            Optional<Found> vm = matches.size() == 1 ? Optional.of(matches.get(0))
+                    // several in the datacenter: the one directly in its vm folder is where the builder put it
+                    : matches.stream().filter(f -> f.path().equals(InventoryPath.child(dc.path() + "/vm", name))).findFirst();
+            if (vm.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(facts(client, ref.get(), path));
+            return Optional.of(facts(client, vm.get().ref(), vm.get().path()));
         }
     }
 
@@ -93,7 +70,7 @@ public final class TemplateFacts {
         boolean template = o.bool("config.template");
         return new VcenterFacts(vm.value(), path, template, o.text("config.guestId").orElse(null),
                 (int) o.longValue("config.hardware.numCPU", 0), o.longValue("config.hardware.memoryMB", 0),
-                diskBytes(o.children("config.hardware.device")), createDate(o.text(CREATE_DATE).orElse(null)),
+                diskBytes(o.children("config.hardware.device")), o.instant(CREATE_DATE).orElse(null),
                 // A plain VM under the artifact's name is the build VM the builder left in vCenter.
                 !template);
     }
@@ -101,12 +78,12 @@ public final class TemplateFacts {
     private static long diskBytes(List<Element> devices) {
         long total = 0;
         for (Element d : devices) {
-            String type = d.getAttributeNS(VimClient.XSI_NS, "type");
+            String type = d.getAttributeNS(SoapXml.XSI_NS, "type");
             if (!type.endsWith("VirtualDisk")) {
                 continue;
             }
-            String bytes = childText(d, "capacityInBytes");
-            String kb = childText(d, "capacityInKB");
+            String bytes = SoapXml.childText(d, "capacityInBytes");
+            String kb = SoapXml.childText(d, "capacityInKB");
             try {
                 total += bytes != null ? Long.parseLong(bytes) : kb != null ? Long.parseLong(kb) * 1024 : 0;
             } catch (NumberFormatException ignored) {
@@ -114,25 +91,5 @@ public final class TemplateFacts {
             }
         }
         return total;
-    }
-
-    private static String childText(Element parent, String local) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && local.equals(e.getLocalName())) {
-                return e.getTextContent().strip();
-            }
-        }
-        return null;
-    }
-
-    private static Instant createDate(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -6,11 +6,16 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.MessageDigest;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -27,15 +32,29 @@ final class VcenterTrust {
     private VcenterTrust() {}
 
     static SSLContext sslContext(VsphereTls tls, String server) throws VsphereException {
+        return sslContext(tls, server, Map.of());
+    }
+
+    /**
+     * As {@link #sslContext(VsphereTls, String)}, and also trusts a host whose certificate has the SHA-1
+     * thumbprint vCenter announced for it (the ESXi hosts of a file-transfer lease: vCenter vouches for them, their
+     * certificates need not chain to a CA the user gave).
+     *
+     * @param pinnedSha1 host → thumbprint ({@code AA:BB:…}, as vCenter writes it; case and colons ignored)
+     */
+    static SSLContext sslContext(VsphereTls tls, String server, Map<String, String> pinnedSha1) throws VsphereException {
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");
+            X509ExtendedTrustManager base;
             if (tls.insecure()) {
-                ctx.init(null, new TrustManager[] {new AcceptAnyCertificate()}, null);
+                base = new AcceptAnyCertificate();
             } else if (tls.caFile() != null) {
-                ctx.init(null, new TrustManager[] {withExtraCa(tls, server)}, null);
+                base = withExtraCa(tls, server);
             } else {
-                ctx.init(null, null, null);
+                base = pkix(null);
             }
+            ctx.init(null, new TrustManager[] {pinnedSha1.isEmpty() ? base : new PinnedThumbprints(base, pinnedSha1)},
+                    null);
             return ctx;
         } catch (GeneralSecurityException e) {
             throw new VsphereException(VsphereException.Kind.TLS, server, null,
@@ -47,7 +66,7 @@ final class VcenterTrust {
      * Trusts the CAs of the PEM file, and the JVM's CAs as well. Both delegates are the platform's PKIX trust
      * managers, so the host name is still checked; the JVM's store is only loaded when the file's CAs do not fit.
      */
-    private static TrustManager withExtraCa(VsphereTls tls, String server)
+    private static X509ExtendedTrustManager withExtraCa(VsphereTls tls, String server)
             throws GeneralSecurityException, VsphereException {
         Collection<? extends Certificate> extra;
         try (InputStream in = Files.newInputStream(tls.caFile())) {
@@ -164,6 +183,78 @@ final class VcenterTrust {
         @Override
         public X509Certificate[] getAcceptedIssuers() {
             return extra.getAcceptedIssuers();
+        }
+    }
+
+    /** Accepts a host's chain whose leaf has the thumbprint vCenter gave for that host; else asks the delegate. */
+    private static final class PinnedThumbprints extends X509ExtendedTrustManager {
+        private final X509ExtendedTrustManager delegate;
+        private final Map<String, String> pins = new HashMap<>();
+
+        PinnedThumbprints(X509ExtendedTrustManager delegate, Map<String, String> pinnedSha1) {
+            this.delegate = delegate;
+            pinnedSha1.forEach((host, print) -> pins.put(host.toLowerCase(Locale.ROOT), normal(print)));
+        }
+
+        private static String normal(String thumbprint) {
+            return thumbprint.replace(":", "").toLowerCase(Locale.ROOT);
+        }
+
+        private boolean pinned(X509Certificate[] chain, String host) throws CertificateException {
+            String want = host == null ? null : pins.get(host.toLowerCase(Locale.ROOT));
+            if (want == null || want.isEmpty() || chain.length == 0) {
+                return false;
+            }
+            try {
+                byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(chain[0].getEncoded());
+                return HexFormat.of().formatHex(sha1).equals(want);
+            } catch (GeneralSecurityException e) {
+                throw new CertificateException(e);
+            }
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            String host = socket instanceof javax.net.ssl.SSLSocket s ? s.getHandshakeSession().getPeerHost() : null;
+            if (!pinned(chain, host)) {
+                delegate.checkServerTrusted(chain, authType, socket);
+            }
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            if (!pinned(chain, engine == null ? null : engine.getPeerHost())) {
+                delegate.checkServerTrusted(chain, authType, engine);
+            }
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            delegate.checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            delegate.checkClientTrusted(chain, authType, socket);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            delegate.checkClientTrusted(chain, authType, engine);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            delegate.checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return delegate.getAcceptedIssuers();
         }
     }
 

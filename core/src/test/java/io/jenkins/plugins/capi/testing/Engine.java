@@ -49,7 +49,7 @@ public final class Engine {
     public static synchronized DockerClient clientWithPid1Images() {
         DockerClient c = client();
         if (!pid1Built) {
-            runScript(Path.of("..", "fake-builder", "pid1", "build.sh"));
+            buildImage("fake-builder/pid1/build.sh");
             pid1Built = true;
         }
         return c;
@@ -60,23 +60,27 @@ public final class Engine {
         if (imageBuilt) {
             return;
         }
-        runScript(Path.of("..", "fake-builder", "build.sh"));
+        buildImage("fake-builder/build.sh");
         imageBuilt = true;
     }
 
-    private static void runScript(Path relative) {
-        Path script = relative.toAbsolutePath().normalize();
-        if (!Files.isRegularFile(script)) {
-            fail("fake builder script not found at " + script + "; run the tests from a module folder (core/ or plugin/)");
+    /**
+     * Runs one of the project's stand-in image scripts ({@code fake-builder/…/build.sh}, given relative to the
+     * repository root); they rebuild only when their inputs changed. Fails the test when the script fails.
+     */
+    public static void buildImage(String script) {
+        Path path = Path.of("..").resolve(script).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(path)) {
+            fail("stand-in image script not found at " + path + "; run the tests from a module folder (core/ or plugin/)");
         }
         try {
-            Process p = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("bash", path.toString()).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes());
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                fail("bash " + script + " failed:\n" + out);
+                fail("bash " + path + " failed:\n" + out);
             }
         } catch (Exception e) {
-            fail("cannot run " + script + ": " + e);
+            fail("cannot run " + path + ": " + e);
         }
     }
 }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>Where the binary comes from: {@code $CAPI_VCSIM}, else {@code ../tools/vcsim/vcsim} relative to the core
  * module. Used as an extension, tests are skipped loudly when neither exists, and fail when {@code CAPI_VCSIM}
- * is set but unusable (CI must not silently skip the simulator scenarios).
+ * is set but unusable or when {@code CAPI_TEST_REQUIRE_ENGINE=1} (CI must not silently skip the simulator
+ * scenarios).
  */
 public final class Vcsim implements AutoCloseable {
 
@@ -62,6 +63,10 @@ public final class Vcsim implements AutoCloseable {
             }
             if (binary().isPresent()) {
                 return ConditionEvaluationResult.enabled("vcsim at " + binary().get());
+            }
+            if ("1".equals(System.getenv("CAPI_TEST_REQUIRE_ENGINE"))) {
+                throw new IllegalStateException("CAPI_TEST_REQUIRE_ENGINE=1 but there is no vcsim binary (CAPI_VCSIM"
+                        + " unset and ../tools/vcsim/vcsim missing); build it with: bash tools/vcsim/build.sh");
             }
             String reason = "SKIPPED LOUDLY: no vcsim binary (CAPI_VCSIM unset and ../tools/vcsim/vcsim missing);"
                     + " the vSphere scenarios did NOT run. Build it with: bash tools/vcsim/build.sh";

@@ -2,6 +2,9 @@
 # Fake CAPI Image Builder entrypoint (busybox sh). Honours the vendor's run contract: no command, reads
 # /home/imagebuilder/output/imageconfig, prints packer/ansible lines like KIB, writes the documented files
 # to /home/imagebuilder/output/<image_name>/. Behaviour is chosen by words in image_name (docs/container.md, "The fake builder").
+# The Packer lines are the ones real Packer 1.9.4 prints for KIB's JSON template with colour off (build name
+# vsphere-iso.vsphere, plugin v1.4.2 or, with `legacy`, the older wording of v1.1.1), captured against the simulator;
+# steps the simulator cannot run (SSH, provisioning, export) are worded as the plugin's source words them.
 OUT=/home/imagebuilder/output
 CONF="$OUT/imageconfig"
 START=$(date +%s)
@@ -24,7 +27,9 @@ CONTAINERD=$(conf containerd_version)
 VC_SERVER=$(conf vcenter_server)
 VC_USER=$(conf vcenter_user)
 VC_PASSWORD=$(conf vcenter_password)
+VC_DATASTORE=$(conf vcenter_datastore)
 ISO_NAME=$(conf iso_name)
+ISO_CHECKSUM=$(conf iso_checksum)
 STEP=${FAKE_STEP_SECONDS:-$(conf fake_step_seconds)}
 STEP=${STEP:-0.2}
 SILENCE=$(conf fake_silence_seconds); SILENCE=${SILENCE:-20}
@@ -39,32 +44,45 @@ w() { if [ "$LEGACY" = 1 ]; then echo "$1"; else echo "$2"; fi; }
 # sleep in the background so a trapped SIGTERM is handled at once, not after the sleep
 pause() { sleep "${1:-$STEP}" & wait $!; }
 elapsed() { echo "$(( $(date +%s) - START )) seconds"; }
-say() { echo "==> vsphere: $*"; pause; }
-msg() { echo "    vsphere: $*"; }
+# Packer names a JSON template's build <type>.<name> when the two differ: KIB's builder `vsphere` is vsphere-iso
+B=vsphere-iso.vsphere
+say() { echo "==> $B: $*"; pause; }
+msg() { echo "    $B: $*"; }
+MAKE_ERROR="make: *** [Makefile:44: build-node-ova-vsphere-$OS_VERSION] Error 1"
 
+# Packer's clean-up of a VM it created: boot order, power, destroy; v1.4.2 then closes its vCenter sessions
+destroy_vm() {
+    echo "==> $B: $(w 'Clear boot order...' 'Clearing boot order...')"
+    echo "==> $B: $(w 'Power off VM...' 'Powering off virtual machine...')"
+    echo "==> $B: Destroying VM..."
+    close_sessions
+}
+close_sessions() { [ "$LEGACY" = 1 ] || msg "Closing sessions ...."; }
+
+# SIGTERM reaches Packer: it cancels, cleans up and exits 1; make, PID 1 in KIB's image, then exits 2.
 on_term() {
     echo "Cancelling build after receiving terminated"
-    echo "==> vsphere: $(w 'Power off VM...' 'Powering off virtual machine...')"
-    echo "==> vsphere: Destroying VM..."
-    echo "Build 'vsphere' errored after $(elapsed): build was cancelled"
+    destroy_vm
+    echo "Build '$B' errored after $(elapsed): context canceled"
+    echo ""
     echo "==> Wait completed after $(elapsed)"
     echo "Cleanly cancelled builds after being interrupted."
-    exit 143
+    echo "$MAKE_ERROR" >&2
+    exit 2
 }
 if has sigterm-ignore; then trap '' TERM; else trap on_term TERM; fi
 
-fail_build() {  # $1 = error text after "errored after <dur>: "
-    echo "==> vsphere: $(w 'Power off VM...' 'Powering off virtual machine...')"
-    echo "==> vsphere: Destroying VM..."
-    echo "Build 'vsphere' errored after $(elapsed): $1"
+fail_build() {  # $1 = error text after "errored after <dur>: "; $2 = "no-vm" when no VM was created yet
+    if [ "${2:-}" = no-vm ]; then close_sessions; else destroy_vm; fi
+    echo "Build '$B' errored after $(elapsed): $1"
     echo ""
     echo "==> Wait completed after $(elapsed)"
     echo ""
     echo "==> Some builds didn't complete successfully and had errors:"
-    echo "--> vsphere: $1"
+    echo "--> $B: $1"
     echo ""
     echo "==> Builds finished but no artifacts were created."
-    echo "make: *** [Makefile:598: build-node-ova-vsphere-$OS_VERSION] Error 1" >&2
+    echo "$MAKE_ERROR" >&2
     exit 2
 }
 
@@ -79,26 +97,35 @@ echo "hack/ensure-ansible.sh"
 echo "hack/ensure-packer.sh"
 echo "packer init packer/config.pkr.hcl"
 # KIB echoes the full packer command line, variables included: this is why the runner masks secrets.
-echo "packer build -var-file=packer/ova/packer-common.json -var-file=packer/ova/$OS_VERSION.json -var vcenter_server=$VC_SERVER -var username=$VC_USER -var password=$VC_PASSWORD -only=vsphere-iso.vsphere packer/ova/packer-node.json"
+echo "packer build -color=false -var-file=packer/ova/packer-common.json -var-file=packer/ova/$OS_VERSION.json -var vcenter_server=$VC_SERVER -var username=$VC_USER -var password=$VC_PASSWORD -only=vsphere packer/ova/packer-node.json"
 pause
-echo "vsphere: output will be in this color."
-echo ""
+# no "vsphere: output will be in this color." banner: Packer prints it only with colour on
 
 if has fail-vcenter-login; then
     pause
-    fail_build "error creating vsphere driver: ServerFaultCode: Cannot complete login due to an incorrect user name or password."
+    fail_build "ServerFaultCode: Cannot complete login due to an incorrect user name or password." no-vm
 fi
 
 if [ -n "$ISO_NAME" ] && [ -f "$OUT/$ISO_NAME" ]; then
     # shows which file the build sees and whether it could change it (an external ISO is mounted read-only)
     if (: >> "$OUT/$ISO_NAME") 2>/dev/null; then iso_rw=yes; else iso_rw=no; fi
-    echo "    vsphere: ISO $ISO_NAME: $(stat -c %s "$OUT/$ISO_NAME") bytes, sha256 $(sha256sum "$OUT/$ISO_NAME" | cut -d' ' -f1), writable=$iso_rw"
+    echo "    $B: ISO $ISO_NAME: $(stat -c %s "$OUT/$ISO_NAME") bytes, sha256 $(sha256sum "$OUT/$ISO_NAME" | cut -d' ' -f1), writable=$iso_rw"
 fi
 if [ -n "$ISO_NAME" ]; then
-    say "$(w "Uploading $ISO_NAME to packer_cache/$ISO_NAME" "Uploading $ISO_NAME to packer_cache...")"
+    url="file:///home/imagebuilder/output/$ISO_NAME"
+    say "Retrieving ISO"
+    say "Trying $url"
+    say "Trying $url?checksum=sha256%3A$ISO_CHECKSUM"
+    say "$url?checksum=sha256%3A$ISO_CHECKSUM => /home/imagebuilder/output/$ISO_NAME"
+    if [ "$LEGACY" = 1 ]; then
+        say "Uploading $ISO_NAME to packer_cache/$ISO_NAME"
+    else
+        say "Uploading $ISO_NAME to [${VC_DATASTORE:-datastore1}] packer_cache..."
+        say "Remote cache directory does not exist; creating [${VC_DATASTORE:-datastore1}] packer_cache..."
+    fi
 fi
 say "$(w 'Creating VM...' 'Creating virtual machine...')"
-say "$(w 'Customizing hardware...' 'Applying hardware configuration...')"
+say "Customizing hardware..."
 say "Mounting ISO images..."
 say "Adding configuration parameters..."
 say "Starting HTTP server on port 8321"
@@ -107,10 +134,11 @@ say "$(w 'Power on VM...' 'Powering on virtual machine...')"
 say "Waiting 10s for boot..."
 say "$(w 'HTTP server is working at http://10.10.0.5:8321/' 'Serving HTTP requests at http://10.10.0.5:8321/.')"
 say "Typing boot command..."
-echo "==> vsphere: Waiting for IP..."
+echo "==> $B: Waiting for IP..."
 
 if has fail-ip-timeout; then
     pause
+    echo "==> $B: $(w 'Timeout waiting for IP.' 'timeout waiting for IP address')"
     fail_build "$(w 'Timeout waiting for IP.' 'timeout waiting for IP address')"
 fi
 if has sigterm; then
@@ -127,7 +155,7 @@ say "Waiting for SSH to become available..."
 say "Connected to SSH!"
 say "Provisioning with Ansible..."
 msg "Setting up proxy adapter for Ansible...."
-echo "==> vsphere: Executing Ansible: ansible-playbook -e packer_build_name=\"vsphere\" -e packer_builder_type=vsphere-iso --extra-vars vcenter_password=$VC_PASSWORD /home/imagebuilder/ansible/node.yml"
+echo "==> $B: Executing Ansible: ansible-playbook -e packer_build_name=\"vsphere\" -e packer_builder_type=vsphere-iso --extra-vars vcenter_password=$VC_PASSWORD /home/imagebuilder/ansible/node.yml"
 msg ""
 msg "PLAY [all] *********************************************************************"
 for t in "firstboot : Install cloud-init" "setup : perform a dist-upgrade" "node : Ensure modules are loaded" \
@@ -144,7 +172,7 @@ for t in "firstboot : Install cloud-init" "setup : perform a dist-upgrade" "node
     fi
     if [ "$t" = "providers : Install cloud-init packages" ] && has log-flood; then
         # LOG_MB MiB of task output, as fast as the engine takes it
-        yes "    vsphere: ok: [default] => (item=open-vm-tools) flooding the log to test the pipeline under volume" \
+        yes "    $B: ok: [default] => (item=open-vm-tools) flooding the log to test pipeline volume" \
             | head -c $((LOG_MB * 1048576))
         echo ""
     fi
@@ -179,6 +207,7 @@ cat > "$DIR/$VM.ovf" <<EOF
 EOF
 [ "$LEGACY" = 1 ] || msg "Completed export to Open Virtualization Format (OVF): $VM.ovf"
 say "$(w 'Clear boot order...' 'Clearing boot order...')"
+close_sessions
 
 say "Running post-processor: packer-manifest (type manifest)"
 RUN_UUID=$(cat /proc/sys/kernel/random/uuid)
@@ -212,16 +241,16 @@ cat > "$DIR/packer-manifest.json" <<EOF
 EOF
 
 say "Running post-processor: vsphere (type shell-local)"
-echo "==> vsphere (shell-local): Running local shell script: /tmp/packer-shell$$"
+echo "==> $B (shell-local): Running local shell script: /tmp/packer-shell$$"
 if has fail-ova; then
-    echo "==> vsphere (shell-local): Traceback (most recent call last):"
-    echo "==> vsphere (shell-local):   File \"./hack/image-build-ova.py\", line 130, in main"
-    echo "==> vsphere (shell-local): FileNotFoundError: [Errno 2] No such file or directory: '$OUT/$IMAGE_NAME/$VM-0.vmdk'"
+    echo "==> $B (shell-local): Traceback (most recent call last):"
+    echo "==> $B (shell-local):   File \"./hack/image-build-ova.py\", line 130, in main"
+    echo "==> $B (shell-local): FileNotFoundError: [Errno 2] No such file or directory: '$OUT/$IMAGE_NAME/$VM-0.vmdk'"
     fail_build "1 error(s) occurred:
 
-* Post-processor failed: Script exited with non-zero exit status: 1.Allowed exit codes are: [0]"
+* Post-processor failed: Script exited with non-zero exit status: 1. Allowed exit codes are: [0]" no-vm
 fi
-pp() { echo "    vsphere (shell-local): $*"; }
+pp() { echo "    $B (shell-local): $*"; }
 pp "image-build-ova: loaded $OVA_BASE"
 cp "$DIR/$VM.ovf" "$DIR/$OVA_BASE.ovf"
 pp "image-build-ova: create ovf $OVA_BASE.ovf"
@@ -232,11 +261,12 @@ pp "image-build-ova: creating OVA using tar"
 ( cd "$DIR" && tar -cf "$OVA_BASE.ova" "$OVA_BASE.ovf" "$OVA_BASE.mf" "$VM-disk-0.vmdk" )
 printf '%s' "$(sha256sum "$DIR/$OVA_BASE.ova" | cut -d' ' -f1)" > "$DIR/$OVA_BASE.ova.sha256"
 pp "image-build-ova: create ova checksum $OVA_BASE.ova.sha256"
-echo "Build 'vsphere' finished after $(elapsed)."
+echo "Build '$B' finished after $(elapsed)."
 echo ""
 echo "==> Wait completed after $(elapsed)"
 echo ""
 echo "==> Builds finished. The artifacts of successful builds are:"
-echo "--> vsphere: $VM"
-echo "--> vsphere: $VM"
+echo "--> $B: $VM"
+echo "--> $B: $VM"
+echo "--> $B: $VM"
 exit 0

@@ -40,7 +40,7 @@ public final class BuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         var request = options.request(root.environment, "cli-" + UUID.randomUUID().toString().substring(0, 8),
-                Map.of("tool", "capi-image-build"));
+                Map.of("tool", "capi-image-build"), err);
         BuildOutcome outcome;
         try (CtrlC ctrlC = CtrlC.duringBuild(Thread.currentThread(), err, request.stopGrace())) {
             outcome = ImageBuild.standard().run(request, new ConsoleEvents(err));
@@ -53,6 +53,12 @@ public final class BuildCommand implements Callable<Integer> {
         if (outcome instanceof BuildOutcome.Succeeded s) {
             out.println(s.metadataFile());
             out.flush();
+            if (s.publication() != null && !s.publication().succeeded()) {
+                err.println(who + ": built, but publishing failed for at least one target (each target's result is"
+                        + " above)");
+                err.flush();
+                return ExitCode.FAILED;
+            }
             return ExitCode.OK;
         }
         if (outcome instanceof BuildOutcome.Rejected r) {

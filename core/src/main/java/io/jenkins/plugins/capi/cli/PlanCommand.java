@@ -31,7 +31,7 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PlanOutcome outcome = ImageBuild.standard().plan(options.request(root.environment, "plan", Map.of()),
+        PlanOutcome outcome = ImageBuild.standard().plan(options.request(root.environment, "plan", Map.of(), err),
                 new ConsoleEvents(err));
         if (outcome instanceof PlanOutcome.Refused r) {
             err.println(spec.qualifiedName() + ": build would not start: " + r.findings().size()

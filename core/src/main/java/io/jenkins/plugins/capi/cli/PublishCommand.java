@@ -16,16 +16,13 @@ import io.jenkins.plugins.capi.metadata.OutputScanner;
 import io.jenkins.plugins.capi.metadata.OutputsException;
 import io.jenkins.plugins.capi.metadata.Provenance;
 import io.jenkins.plugins.capi.metadata.TemplateMetadata;
-import io.jenkins.plugins.capi.publish.NamePattern;
-import io.jenkins.plugins.capi.publish.OnExisting;
-import io.jenkins.plugins.capi.publish.PublishProgress;
+import io.jenkins.plugins.capi.publish.ProgressLines;
 import io.jenkins.plugins.capi.publish.PublishRequest;
 import io.jenkins.plugins.capi.publish.PublishResult;
+import io.jenkins.plugins.capi.publish.PublishSettings;
 import io.jenkins.plugins.capi.publish.PublishTarget;
 import io.jenkins.plugins.capi.publish.Publisher;
 import io.jenkins.plugins.capi.publish.TargetCheck;
-import io.jenkins.plugins.capi.publish.TemplateIdentity;
-import io.jenkins.plugins.capi.secrets.BuildSecrets;
 import io.jenkins.plugins.capi.vsphere.VsphereTimeouts;
 import io.jenkins.plugins.capi.vsphere.VsphereTls;
 import java.io.IOException;
@@ -37,11 +34,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code capi-image-build publish}: makes a finished build's OVA (or kept VM) a named, tagged template. */
 @Command(name = "publish", mixinStandardHelpOptions = true,
@@ -81,26 +77,8 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--image-name", paramLabel = "NAME", description = "image_name of the build; default: the config's.")
     String imageName;
 
-    @Option(names = "--name", paramLabel = "PATTERN",
-            description = "Template name with {os}, {k8s}, {image_name}, {build}, {date}; default: the builder's VM name.")
-    String namePattern;
-
-    @Option(names = "--on-existing", paramLabel = "fail|replace|skip", defaultValue = "fail",
-            description = "When the name is taken: fail (default), replace (swapped, never without a template) or skip.")
-    String onExisting;
-
-    @Option(names = "--keep", paramLabel = "N", defaultValue = "0",
-            description = "Keep the newest N templates of this image in each folder (0: keep all).")
-    int keep;
-
-    @Option(names = "--content-library", paramLabel = "NAME", description = "Also publish an OVF item to this local content library.")
-    String contentLibrary;
-
-    @Option(names = "--target", paramLabel = "FILE", description = "Another vCenter to publish to (repeatable).")
-    List<Path> targetFiles = new ArrayList<>();
-
-    @Option(names = "--build-id", paramLabel = "ID", description = "The build number for {build}.")
-    String buildId;
+    @Mixin
+    PublishOptions publish;
 
     @Option(names = "--dry-run", description = "Check every target and print what would happen; change nothing.")
     boolean dryRun;
@@ -108,8 +86,6 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
             description = "How long to wait for each vCenter answer, e.g. 30s (default: ${DEFAULT-VALUE}).")
     Duration timeout;
-
-    private final Map<String, Long> lastPercent = new ConcurrentHashMap<>();
 
     @Override
     public Integer call() throws InterruptedException {
@@ -143,7 +119,10 @@ public final class PublishCommand implements Callable<Integer> {
         PublishResult result;
         try (CtrlC ctrlC = CtrlC.duringCheck(Thread.currentThread(), err)) {
             // An interrupt makes the publisher cancel every target and wait until each has cleaned up.
-            result = new Publisher(request, p -> progress(out, p)).publish();
+            result = new Publisher(request, new ProgressLines(line -> {
+                out.println(line);
+                out.flush();
+            })).publish();
         }
         boolean interrupted = Thread.interrupted();
         result.lines().forEach(out::println);
@@ -166,21 +145,6 @@ public final class PublishCommand implements Callable<Integer> {
             throw new InterruptedException("every target was stopped and what it had begun removed");
         }
         return result.succeeded() ? ExitCode.OK : ExitCode.FAILED;
-    }
-
-    /** Every step, and each target's upload in steps of 10 %. */
-    private void progress(PrintWriter out, PublishProgress p) {
-        if (p.stage() == PublishProgress.Stage.UPLOADING && p.bytesTotal() > 0) {
-            long pct = p.bytesSent() * 100 / p.bytesTotal() / 10 * 10;
-            Long before = lastPercent.put(p.target(), pct);
-            if (before != null && before == pct) {
-                return;
-            }
-        }
-        synchronized (out) {
-            out.println(p.line());
-            out.flush();
-        }
     }
 
     private ImageConfig readConfig(PrintWriter err) {
@@ -229,21 +193,7 @@ public final class PublishCommand implements Callable<Integer> {
     }
 
     private PublishRequest request(ImageConfig c, TemplateMetadata metadata, PrintWriter err) {
-        OnExisting existing;
-        NamePattern pattern;
-        try {
-            existing = OnExisting.parse(onExisting);
-        } catch (IllegalArgumentException e) {
-            throw new CliInputException("--on-existing " + e.getMessage());
-        }
-        try {
-            pattern = NamePattern.of(namePattern);
-        } catch (IllegalArgumentException e) {
-            throw new CliInputException("--name: " + e.getMessage());
-        }
-        if (keep < 0) {
-            throw new CliInputException("--keep must be 0 (keep all) or more");
-        }
+        PublishSettings settings = publish.settings(err);
         if (timeout.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new CliInputException("--timeout must be at least 1s");
         }
@@ -253,40 +203,13 @@ public final class PublishCommand implements Callable<Integer> {
         if (trustProblems.stream().anyMatch(Finding::isError)) {
             throw new CliInputException("nothing was published: fix the errors above");
         }
-        BuildSecrets effective = credentials.secrets(root.environment).resolve(c);
-        List<PublishTarget> targets = new ArrayList<>();
-        if (!c.vcenterServer().isBlank()) {
-            targets.add(PublishTarget.of(c, effective.vcenterUser(), effective.vcenterPassword(), tls, contentLibrary));
-        }
-        for (Path file : targetFiles) {
-            ParsedConfig parsed;
-            try {
-                parsed = ConfigLoader.read(file);
-            } catch (ConfigReadException e) {
-                throw new CliInputException("--target " + e.getMessage());
-            }
-            CliFindings.print(err, parsed.findings());
-            if (parsed.hasErrors()) {
-                throw new CliInputException("--target " + file + " has errors (listed above)");
-            }
-            targets.add(PublishTarget.fromFile(parsed.config(), effective.vcenterUser(), effective.vcenterPassword(),
-                    tls, contentLibrary));
-        }
+        List<PublishTarget> targets = settings.targets(c, credentials.secrets(root.environment).resolve(c), tls);
         if (targets.isEmpty()) {
             throw new CliInputException("no target: vcenter_server is not set in " + config.config
                     + " and no --target was given");
         }
-        Path ova = metadata.ova() == null ? null
-                : outputDir.resolve(metadata.imageName()).resolve(metadata.ova().fileName());
-        PublishRequest.BuildVm buildVm = null;
-        TemplateMetadata.VcenterFacts facts = metadata.vcenter() == null ? null : metadata.vcenter().facts();
-        if (facts != null && facts.buildVmPresent() && facts.inventoryPath() != null && !c.vcenterServer().isBlank()) {
-            buildVm = new PublishRequest.BuildVm(c.vcenterServer().strip(), facts.inventoryPath(), false);
-        }
-        return PublishRequest.builder(TemplateIdentity.of(metadata, buildId)).ova(ova).buildVm(buildVm)
-                .name(pattern).onExisting(existing).keep(keep).dryRun(dryRun).targets(targets)
-                .timeouts(new VsphereTimeouts(timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout
-                        : Duration.ofSeconds(10), timeout))
-                .build();
+        return settings.afterBuild(metadata, outputDir, c, targets, new VsphereTimeouts(
+                        timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10), timeout))
+                .dryRun(dryRun).build();
     }
 }

@@ -12,6 +12,7 @@ import io.jenkins.plugins.capi.logs.FailureClassifier;
 import io.jenkins.plugins.capi.logs.FailureHint;
 import io.jenkins.plugins.capi.logs.LogPipeline;
 import io.jenkins.plugins.capi.logs.SecretMasker;
+import io.jenkins.plugins.capi.logs.StopCause;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -180,7 +181,7 @@ final class ContainerRun implements AutoCloseable {
         pipeline.finish();
         Instant ended = clock.instant();
         Optional<FailureHint> hint = exitCode == 0 && !timedOut ? Optional.empty()
-                : FailureClassifier.classify(pipeline.tail(), exitCode);
+                : FailureClassifier.classify(pipeline.tail(), exitCode, timedOut ? StopCause.TIMEOUT : StopCause.NONE);
         return new ContainerResult(exitCode, started, ended, pipeline.phase(), pipeline.phaseTimings(), hint,
                 image.id(), image.digest(), timedOut, pipeline.lines());
     }

@@ -30,10 +30,11 @@ final class ContainerStop {
     private static final Duration EXEC_LIMIT = Duration.ofSeconds(15);
 
     /**
-     * Prints "pid name" for each process it signalled. {@code read} gives the name from /proc/PID/comm; the first
-     * argument comes from /proc/PID/cmdline (NUL-separated, so through {@code tr} when the image has it).
+     * Sends SIGTERM to every process whose name ({@code /proc/PID/comm}, read with {@code read}) or first argument
+     * ({@code /proc/PID/cmdline}, NUL-separated, so through {@code tr} when the image has it) is one of the
+     * arguments, and prints "pid name" for each. Run as {@code sh -c SCRIPT sh NAME...}.
      */
-    static final String SIGNAL_PACKER = """
+    static final String SIGNAL_BY_NAME = """
             for d in /proc/[0-9]*; do
               p=${d#/proc/}
               c=; read -r c < "$d/comm" 2>/dev/null
@@ -42,9 +43,11 @@ final class ContainerStop {
                 a=$(tr '\\000' '\\n' < "$d/cmdline" 2>/dev/null | { read -r x; echo "$x"; })
               fi
               a=${a##*/}
-              if [ "$c" = packer ] || [ "$a" = packer ]; then
-                kill -TERM "$p" 2>/dev/null && echo "$p ${c:-$a}"
-              fi
+              for n in "$@"; do
+                if [ "$c" = "$n" ] || [ "$a" = "$n" ]; then
+                  kill -TERM "$p" 2>/dev/null && echo "$p $n"
+                fi
+              done
             done
             """;
 
@@ -66,7 +69,7 @@ final class ContainerStop {
         }
         ExitWait wait = exit != null ? exit : docker.waitContainerCmd(id).exec(new ExitWait());
         try {
-            List<String> signalled = signalPacker(id);
+            List<String> signalled = signal(id, "packer");
             if (signalled.isEmpty()) {
                 events.info("No packer process in container " + name + ": sending SIGTERM to its main process and "
                         + "waiting up to " + Durations.describe(grace) + " for it to end");
@@ -117,11 +120,17 @@ final class ContainerStop {
         }
     }
 
-    private List<String> signalPacker(String id) {
+    /**
+     * SIGTERM, through an exec as root, to the processes of container {@code id} named one of {@code names};
+     * "pid &lt;pid&gt; &lt;name&gt;" for each. Empty when there is none, or the image has no shell, or the container ended.
+     */
+    List<String> signal(String id, String... names) {
         List<String> signalled = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(List.of("sh", "-c", SIGNAL_BY_NAME, "sh"));
+        cmd.addAll(List.of(names));
         try {
             ExecCreateCmdResponse exec = docker.execCreateCmd(id).withUser("0").withAttachStdout(true)
-                    .withAttachStderr(false).withCmd("sh", "-c", SIGNAL_PACKER).exec();
+                    .withAttachStderr(false).withCmd(cmd.toArray(String[]::new)).exec();
             StringBuilder out = new StringBuilder();
             QuietCallback<Frame> collect = new QuietCallback<>() {
                 @Override

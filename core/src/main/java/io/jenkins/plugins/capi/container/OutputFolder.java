@@ -215,7 +215,7 @@ public final class OutputFolder {
     }
 
     /** True when something under the folder is owned by another uid than {@code uid}. */
-    boolean hasFilesNotOwnedBy(int uid) {
+    public boolean hasFilesNotOwnedBy(int uid) {
         try (Stream<Path> all = Files.walk(dir)) {
             return all.anyMatch(p -> ownerOf(p) != uid);
         } catch (IOException | RuntimeException e) {
@@ -234,6 +234,16 @@ public final class OutputFolder {
             throw unusable("Cannot chown " + dir + " to " + uid + ":" + gid + ": " + e.getMessage(),
                     "give the files back by hand: chown -R " + uid + ":" + gid + " " + dir);
         }
+    }
+
+    /** The uid files made by this process belong to (-1 where the file system has no owners). */
+    public int ownUid() {
+        return HostProcess.current().uid();
+    }
+
+    /** The gid files made by this process belong to (-1 where the file system has no owners). */
+    public int ownGid() {
+        return HostProcess.current().gid();
     }
 
     static int ownerOf(Path p) {

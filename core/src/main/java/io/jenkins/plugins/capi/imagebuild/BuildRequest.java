@@ -1,9 +1,11 @@
 package io.jenkins.plugins.capi.imagebuild;
 
 import io.jenkins.plugins.capi.Defaults;
+import io.jenkins.plugins.capi.airgap.AirgapSettings;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
 import io.jenkins.plugins.capi.config.Overrides;
 import io.jenkins.plugins.capi.customize.Customization;
+import io.jenkins.plugins.capi.publish.PublishSettings;
 import io.jenkins.plugins.capi.secrets.BuildSecrets;
 import io.jenkins.plugins.capi.vsphere.VsphereTls;
 import java.nio.file.Path;
@@ -33,6 +35,10 @@ import java.util.Objects;
  * @param runId         id of this run (container name and labels), unique per build step call
  * @param producer      free-form facts about who ran the build, copied into the metadata (insertion order kept)
  * @param customization custom scripts, static IP / kickstart, the RHSM workaround; {@link Customization#NONE}
+ * @param publish       what to do with a successful build's result in vCenter; null to publish nothing
+ * @param removeBuildVm after a build that did not succeed, power off and delete the VM it left in vCenter (it is
+ *                      always looked for and reported)
+ * @param airgap        the vendor's air-gap archive and what goes with it; null for a connected build
  */
 public record BuildRequest(
         Path configFile,
@@ -50,7 +56,10 @@ public record BuildRequest(
         BuildSecrets secrets,
         String runId,
         Map<String, String> producer,
-        Customization customization) {
+        Customization customization,
+        PublishSettings publish,
+        boolean removeBuildVm,
+        AirgapSettings airgap) {
 
     public BuildRequest {
         Objects.requireNonNull(configFile, "configFile");
@@ -98,6 +107,9 @@ public record BuildRequest(
         private BuildSecrets secrets;
         private Map<String, String> producer;
         private Customization customization;
+        private PublishSettings publish;
+        private boolean removeBuildVm;
+        private AirgapSettings airgap;
 
         private Builder(Path configFile, Path outputDir, String runId) {
             this.configFile = configFile;
@@ -170,9 +182,25 @@ public record BuildRequest(
             return this;
         }
 
+        public Builder publish(PublishSettings value) {
+            this.publish = value;
+            return this;
+        }
+
+        public Builder removeBuildVm(boolean value) {
+            this.removeBuildVm = value;
+            return this;
+        }
+
+        public Builder airgap(AirgapSettings value) {
+            this.airgap = value;
+            return this;
+        }
+
         public BuildRequest build() {
             return new BuildRequest(configFile, overrides, outputDir, isoPath, builderImage, imageArchive, dockerHost,
-                    timeout, stopGrace, compatibility, preflight, vsphereTls, secrets, runId, producer, customization);
+                    timeout, stopGrace, compatibility, preflight, vsphereTls, secrets, runId, producer, customization,
+                    publish, removeBuildVm, airgap);
         }
     }
 }

@@ -30,13 +30,22 @@ import io.jenkins.plugins.capi.metadata.MetadataCollector;
 import io.jenkins.plugins.capi.metadata.MetadataJson;
 import io.jenkins.plugins.capi.metadata.OutputScanner;
 import io.jenkins.plugins.capi.metadata.OutputsException;
+import io.jenkins.plugins.capi.metadata.Provenance;
 import io.jenkins.plugins.capi.metadata.TemplateMetadata;
+import io.jenkins.plugins.capi.publish.ProgressLines;
+import io.jenkins.plugins.capi.publish.PublishResult;
+import io.jenkins.plugins.capi.publish.PublishTarget;
+import io.jenkins.plugins.capi.publish.Publisher;
+import io.jenkins.plugins.capi.publish.TargetCheck;
 import io.jenkins.plugins.capi.secrets.BuildSecrets;
+import io.jenkins.plugins.capi.vsphere.BuildVmReport;
 import io.jenkins.plugins.capi.vsphere.PreflightReport;
 import io.jenkins.plugins.capi.vsphere.VsphereException;
+import io.jenkins.plugins.capi.vsphere.VsphereTimeouts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -156,13 +165,24 @@ public final class ImageBuild {
                 return new BuildOutcome.Rejected(baseVm.stream().filter(Finding::isError).toList());
             }
         }
+        List<PublishTarget> targets = request.publish() == null ? List.of()
+                : request.publish().targets(config, ready.secrets(), request.vsphereTls());
+        if (request.publish() != null) {
+            List<Finding> refused = checkPublishTargets(request, config, targets, events);
+            if (!refused.isEmpty()) {
+                return new BuildOutcome.Rejected(refused);
+            }
+        }
 
         ContainerResult result;
+        Instant runStart = Instant.now();
         try (OutputStaging staged = ready.customization().stage(events::info)) {
             result = engine.run(ready.spec(), new Relay(events));
         } catch (IOException e) {
             return engineFailure("the output folder could not be prepared: " + oneLine(e, ready));
         } catch (InterruptedException e) {
+            // What the stopped build left in vCenter is reported (and removed when asked) before the stop ends.
+            lookForBuildVm(request, ready, runStart, events);
             throw new InterruptedException("stopped while the builder ran; its container was stopped and removed");
         } catch (ContainerRunException e) {
             // reason and hint are one masked line each already
@@ -174,11 +194,13 @@ public final class ImageBuild {
                     + ": " + oneLine(e, ready));
         }
         if (result.timedOut()) {
-            return new BuildOutcome.TimedOut(request.timeout(), phaseWhenStopped(result), result.phaseTimings());
+            return new BuildOutcome.TimedOut(request.timeout(), phaseWhenStopped(result), result.phaseTimings(),
+                    lookForBuildVm(request, ready, runStart, events));
         }
         if (!result.succeeded()) {
             return new BuildOutcome.Failed(result.exitCode(), "the builder container exited with code "
-                    + result.exitCode(), result.hint().orElse(null), result.lastPhase(), result.phaseTimings());
+                    + result.exitCode(), result.hint().orElse(null), result.lastPhase(), result.phaseTimings(),
+                    lookForBuildVm(request, ready, runStart, events));
         }
 
         TemplateMetadata.VcenterFacts facts = null;
@@ -197,12 +219,85 @@ public final class ImageBuild {
                     new TemplateMetadata.Builder(request.builderImage(), result.imageId(), result.imageDigest()),
                     result.started(), result.ended(), request.producer(), facts);
             Path file = MetadataJson.defaultFile(request.outputDir());
+            PublishResult published = null;
+            if (request.publish() != null) {
+                published = publish(request, config, metadata, targets, events);
+                metadata = metadata.withPublications(published.publications());
+            }
             MetadataJson.write(metadata, file);
             events.info("template metadata written to " + file);
-            return new BuildOutcome.Succeeded(metadata, file, result.phaseTimings());
+            if (published != null && metadata.ova() != null) {
+                events.info("provenance written to " + Provenance.write(request.outputDir(), metadata, config));
+            }
+            return new BuildOutcome.Succeeded(metadata, file, result.phaseTimings(), published);
         } catch (OutputsException | IOException e) {
             return new BuildOutcome.Failed(0, "the build finished but its outputs are unusable: " + e.getMessage(),
                     null, result.lastPhase(), result.phaseTimings());
+        }
+    }
+
+    /** Every publish target is checked before the container starts (login, inventory, space, name collisions). */
+    private static List<Finding> checkPublishTargets(BuildRequest request, ImageConfig config,
+                                                     List<PublishTarget> targets, BuildEvents events)
+            throws InterruptedException {
+        if (targets.isEmpty()) {
+            Finding f = Finding.error(SourceLocation.of(config.source()), "publishing was asked for but there is no"
+                    + " target: vcenter_server is empty and no other target was given", "give a target");
+            events.finding(f);
+            return List.of(f);
+        }
+        events.info("checking " + targets.size() + (targets.size() == 1 ? " publish target" : " publish targets"));
+        List<TargetCheck> checks = Publisher.preflight(request.publish().beforeBuild(config, targets, Instant.now(),
+                request.producer(), VsphereTimeouts.DEFAULT).build());
+        if (Thread.interrupted()) {
+            throw new InterruptedException("interrupted while the publish targets were checked");
+        }
+        List<Finding> errors = new ArrayList<>();
+        for (TargetCheck check : checks) {
+            check.findings().stream().filter(f -> f.severity() != Severity.INFO).forEach(events::finding);
+            events.info("[" + check.target() + "] " + (check.passed() ? "publish target check passed"
+                    : "publish target check failed"));
+            errors.addAll(check.errors());
+        }
+        return errors;
+    }
+
+    private static PublishResult publish(BuildRequest request, ImageConfig config, TemplateMetadata metadata,
+                                         List<PublishTarget> targets, BuildEvents events) throws InterruptedException {
+        events.info("publishing to " + targets.size() + (targets.size() == 1 ? " target" : " targets"));
+        Publisher publisher = new Publisher(request.publish().afterBuild(metadata, request.outputDir(), config,
+                targets, VsphereTimeouts.DEFAULT).build(), new ProgressLines(events::info));
+        // An interrupt makes the publisher cancel every target and wait until each has cleaned up.
+        PublishResult result = publisher.publish();
+        result.lines().forEach(events::info);
+        if (Thread.interrupted()) {
+            throw new InterruptedException("stopped while publishing; what each target had begun was removed");
+        }
+        return result;
+    }
+
+    /**
+     * After a build that did not succeed: what it left in vCenter, reported to {@code events} (and removed when the
+     * request asks). Null when vCenter cannot be asked (no server or password) or the question failed.
+     */
+    private BuildVmReport lookForBuildVm(BuildRequest request, Preparation.Ready ready, Instant runStart,
+                                         BuildEvents events) {
+        if (ready.config().vcenterServer().isBlank() || ready.secrets().vcenterPassword() == null) {
+            return null;
+        }
+        boolean interrupted = Thread.interrupted();
+        try {
+            BuildVmReport report = vcenter.buildVm(ready.config(), runStart, ready.secrets(), request.vsphereTls(),
+                    request.removeBuildVm());
+            report.lines().forEach(events::info);
+            return report;
+        } catch (VsphereException | RuntimeException e) {
+            events.info("could not look for the build VM in vCenter: " + oneLine(e, ready));
+            return null;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -230,7 +325,7 @@ public final class ImageBuild {
                 .timeout(request.timeout())
                 .stopGrace(request.stopGrace())
                 .heartbeatInterval(Defaults.HEARTBEAT)
-                .secrets(effective.maskingValues(config))
+                .secrets(maskingValues(request, config, effective))
                 .imageArchive(request.imageArchive());
         if (request.isoPath() != null) {
             spec.iso(request.isoPath(), config.isoName());
@@ -240,6 +335,15 @@ public final class ImageBuild {
                     effective.registryUser(), effective.registryPassword()));
         }
         return spec.build();
+    }
+
+    /** Everything to mask in the build's log: the build's credentials and secret keys, and the publish targets'. */
+    private static List<String> maskingValues(BuildRequest request, ImageConfig config, BuildSecrets effective) {
+        List<String> values = new ArrayList<>(effective.maskingValues(config));
+        if (request.publish() != null) {
+            values.addAll(request.publish().secrets());
+        }
+        return values;
     }
 
     /** The phase the build was in when the timeout stopped it (the stop itself logs the failure's clean-up). */

@@ -5,12 +5,15 @@ import io.jenkins.plugins.capi.config.ImageConfig;
 import io.jenkins.plugins.capi.metadata.TemplateMetadata;
 import io.jenkins.plugins.capi.secrets.BuildSecrets;
 import io.jenkins.plugins.capi.vsphere.BaseVmCheck;
+import io.jenkins.plugins.capi.vsphere.BuildVmCheck;
+import io.jenkins.plugins.capi.vsphere.BuildVmReport;
 import io.jenkins.plugins.capi.vsphere.Preflight;
 import io.jenkins.plugins.capi.vsphere.PreflightReport;
 import io.jenkins.plugins.capi.vsphere.TemplateFacts;
 import io.jenkins.plugins.capi.vsphere.VsphereException;
 import io.jenkins.plugins.capi.vsphere.VsphereTimeouts;
 import io.jenkins.plugins.capi.vsphere.VsphereTls;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +28,12 @@ public interface VcenterChecks {
 
     Optional<TemplateMetadata.VcenterFacts> templateFacts(ImageConfig config, String artifactId, BuildSecrets secrets,
                                                           VsphereTls tls) throws VsphereException;
+
+    /**
+     * After a build that did not succeed: the VM it left (made after {@code runStart}), removed when {@code remove}.
+     */
+    BuildVmReport buildVm(ImageConfig config, Instant runStart, BuildSecrets secrets, VsphereTls tls, boolean remove)
+            throws VsphereException;
 
     /** The real vCenter named by the config. */
     static VcenterChecks real() {
@@ -46,6 +55,16 @@ public interface VcenterChecks {
                                                                          BuildSecrets secrets, VsphereTls tls)
                     throws VsphereException {
                 return TemplateFacts.lookup(config, artifactId, secrets, tls);
+            }
+
+            @Override
+            public BuildVmReport buildVm(ImageConfig config, Instant runStart, BuildSecrets secrets, VsphereTls tls,
+                                         boolean remove) throws VsphereException {
+                return remove
+                        ? BuildVmCheck.cleanUp(config, null, runStart, secrets.vcenterUser(), secrets.vcenterPassword(),
+                                tls, VsphereTimeouts.DEFAULT)
+                        : BuildVmCheck.find(config, null, runStart, secrets.vcenterUser(), secrets.vcenterPassword(),
+                                tls, VsphereTimeouts.DEFAULT);
             }
         };
     }

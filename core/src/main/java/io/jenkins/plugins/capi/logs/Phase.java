@@ -1,6 +1,9 @@
 package io.jenkins.plugins.capi.logs;
 
-/** Where a KIB/packer build is, as far as its log tells. Order follows a normal vSphere ISO build. */
+/**
+ * Where a KIB/packer build is, as far as its log tells. Order follows a normal vSphere ISO build; a clone build
+ * skips the ISO, boot, install and SSH phases.
+ */
 public enum Phase {
     STARTING("starting"),
     DEPENDENCIES("preparing packer and ansible"),
@@ -14,6 +17,7 @@ public enum Phase {
     SHUTDOWN("shutting down"),
     TEMPLATE("converting to template"),
     EXPORT("exporting OVF"),
+    MANIFEST("writing packer-manifest.json"),
     OVA("building the OVA"),
     FINISHED("finished"),
     FAILED("failed");

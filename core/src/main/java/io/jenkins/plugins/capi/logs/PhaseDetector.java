@@ -11,15 +11,20 @@ import java.util.regex.Pattern;
 
 /**
  * Follows a KIB/packer log and says which {@link Phase} the build is in. Knows both wordings of the packer vSphere
- * plugin (legacy up to 1.2.4, newer from 1.2.5) and Ansible's {@code TASK [role : task]} lines. Phases only move
- * forward (a line mentioning an earlier step, e.g. in cleanup, does not move it back), except that a build end line
- * always wins. Holds state; not thread-safe (the log pipeline serialises calls).
+ * plugin (legacy up to 1.2.4, e.g. the bundled 1.1.1; newer from 1.2.5), the build names Packer prints for JSON
+ * templates ({@code vsphere-iso.vsphere}, {@code vsphere-clone}) and Ansible's {@code TASK [role : task]} lines.
+ * Phases only move forward (a line mentioning an earlier step, e.g. in cleanup, does not move it back), except that
+ * a build end line, or Packer refusing the settings ({@code Error: Failed to prepare build}), always wins. Holds
+ * state; not thread-safe (the log pipeline serialises calls).
  */
 public final class PhaseDetector {
 
     /** Optional RFC3339 prefix of {@code -timestamp-ui}. */
     private static final Pattern TIMESTAMP = Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:\\d\\d):? ");
     private static final Pattern BUILD_END = Pattern.compile("^Build '[^']+' (finished|errored) after");
+    /** Packer checks every setting first; this line ends a run in which no build started. */
+    private static final String PREPARE_FAILED = "Error: Failed to prepare build";
+    private static final String POST_PROCESSOR = "Running post-processor: ";
 
     /** A step line's message starting with {@code prefix} means the build is in {@code phase}. */
     private record Marker(Phase phase, String prefix) {}
@@ -40,8 +45,7 @@ public final class PhaseDetector {
             Phase.SHUTDOWN, "Executing shutdown command", "Running shutdown command", "Eject CD-ROM", "Ejecting CD-ROM",
             "Deleting Floppy", "Deleting floppy",
             Phase.TEMPLATE, "Convert VM into template", "Converting virtual machine to template", "Creating snapshot",
-            Phase.EXPORT, "Starting export", "Exporting to Open Virtualization Format", "Exporting file:", "Writing ovf",
-            Phase.OVA, "Running post-processor");
+            Phase.EXPORT, "Starting export", "Exporting to Open Virtualization Format", "Exporting file:", "Writing ovf");
     private static final Map<Character, List<Marker>> STEP_BY_FIRST_CHAR = STEP_MARKERS.stream()
             .collect(java.util.stream.Collectors.groupingBy(m -> m.prefix().charAt(0)));
     private static final List<Marker> MESSAGE_MARKERS = markers(
@@ -77,6 +81,9 @@ public final class PhaseDetector {
             if (msg >= line.length()) {
                 return null;
             }
+            if (step && line.startsWith(POST_PROCESSOR, msg)) {
+                return postProcessorPhase(line);
+            }
             Phase found = null;
             List<Marker> candidates = step ? STEP_BY_FIRST_CHAR.getOrDefault(line.charAt(msg), List.of()) : MESSAGE_MARKERS;
             for (Marker m : candidates) {
@@ -92,6 +99,17 @@ public final class PhaseDetector {
             }
         }
         return null;
+    }
+
+    /**
+     * KIB's post-processors run in order: the manifest, then the OVA step (shell-local). Other types (a custom hook
+     * is shell-local too, and comes after the OVA) leave the phase where it is.
+     */
+    private static Phase postProcessorPhase(String line) {
+        if (line.endsWith("(type manifest)")) {
+            return Phase.MANIFEST;
+        }
+        return line.endsWith("(type shell-local)") ? Phase.OVA : null;
     }
 
     private final Instant started;
@@ -123,6 +141,10 @@ public final class PhaseDetector {
                 finishedAt = now;
                 return moveTo(end.group(1).equals("finished") ? Phase.FINISHED : Phase.FAILED, now);
             }
+        }
+        if (line.startsWith(PREPARE_FAILED)) {
+            finishedAt = now;
+            return moveTo(Phase.FAILED, now);
         }
         if (phase == Phase.FINISHED || phase == Phase.FAILED) {
             return Optional.empty();

@@ -129,7 +129,8 @@ class ContainerRunnerTest {
         ContainerResult r = runner.run(spec("rocky-8-legacy"), listener);
 
         assertThat(r.exitCode()).isZero();
-        assertThat(listener.lines).contains("==> vsphere: Creating VM...", "==> vsphere: Power on VM...");
+        assertThat(listener.lines).contains("==> vsphere-iso.vsphere: Creating VM...",
+                "==> vsphere-iso.vsphere: Power on VM...");
         assertThat(listener.progress.stream().map(ProgressEvent::phase).distinct())
                 .containsSubsequence(Phase.CREATE_VM, Phase.BOOT, Phase.OS_INSTALL, Phase.PROVISIONING, Phase.EXPORT,
                         Phase.FINISHED);
@@ -175,7 +176,7 @@ class ContainerRunnerTest {
                 .withLabelFilter(Map.of(ContainerRunner.LABEL_RUN_ID, runId)).exec()).isEmpty();
         assertThat(out.resolve("imageconfig")).doesNotExist();
         assertNoPrivateConfigLeft();
-        assertThat(listener.lines).contains("==> vsphere: Destroying VM...");
+        assertThat(listener.lines).contains("==> vsphere-iso.vsphere: Destroying VM...");
         assertSecretNowhere();
     }
 
@@ -214,8 +215,8 @@ class ContainerRunnerTest {
 
         assertThat(r.timedOut()).isTrue();
         assertThat(r.succeeded()).isFalse();
-        assertThat(r.exitCode()).isEqualTo(143);
-        assertThat(listener.lines).contains("==> vsphere: Destroying VM...");
+        assertThat(r.exitCode()).as("Packer's exit 1 after the cancel, then make's 2").isEqualTo(2);
+        assertThat(listener.lines).contains("==> vsphere-iso.vsphere: Destroying VM...");
         assertThat(out.resolve("imageconfig")).doesNotExist();
     }
 
@@ -410,7 +411,7 @@ class ContainerRunnerTest {
                 .iso(iso, "Rocky-8-latest-x86_64-dvd.iso").build(), listener);
 
         assertThat(r.exitCode()).isZero();
-        assertThat(listener.lines).contains("    vsphere: ISO Rocky-8-latest-x86_64-dvd.iso: " + content.length
+        assertThat(listener.lines).contains("    vsphere-iso.vsphere: ISO Rocky-8-latest-x86_64-dvd.iso: " + content.length
                 + " bytes, sha256 " + sha + ", writable=no");
         assertThat(out.resolve("Rocky-8-latest-x86_64-dvd.iso")).as("mount point placeholder removed").doesNotExist();
         assertThat(iso).hasBinaryContent(content);

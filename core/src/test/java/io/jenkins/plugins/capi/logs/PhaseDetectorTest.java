@@ -14,48 +14,48 @@ class PhaseDetectorTest {
 
     static final List<String> LEGACY = List.of(
             "hack/ensure-packer.sh",
-            "vsphere: output will be in this color.",
-            "==> vsphere: Uploading Rocky-8.iso to packer_cache/Rocky-8.iso",
-            "==> vsphere: Creating VM...",
-            "==> vsphere: Customizing hardware...",
-            "==> vsphere: Set boot order temporary...",
-            "==> vsphere: Power on VM...",
-            "==> vsphere: Waiting for IP...",
-            "==> vsphere: IP address: 10.0.0.7",
-            "==> vsphere: Waiting for SSH to become available...",
-            "==> vsphere: Connected to SSH!",
-            "==> vsphere: Provisioning with Ansible...",
-            "    vsphere: TASK [setup : perform a dist-upgrade] ***",
-            "    vsphere: TASK [containerd : download containerd] ***",
-            "    vsphere: TASK [containerd : unpack containerd] ***",
-            "==> vsphere: Provisioning with Goss",
-            "==> vsphere: Executing shutdown command...",
-            "==> vsphere: Convert VM into template...",
-            "    vsphere: Starting export...",
-            "==> vsphere: Running post-processor: packer-manifest (type manifest)",
-            "==> vsphere (shell-local): Running local shell script: /tmp/packer-shell1",
-            "Build 'vsphere' finished after 17 minutes 24 seconds.");
+            "==> vsphere-iso.vsphere: Uploading Rocky-8.iso to packer_cache/Rocky-8.iso",
+            "==> vsphere-iso.vsphere: Creating VM...",
+            "==> vsphere-iso.vsphere: Customizing hardware...",
+            "==> vsphere-iso.vsphere: Set boot order temporary...",
+            "==> vsphere-iso.vsphere: Power on VM...",
+            "==> vsphere-iso.vsphere: Waiting for IP...",
+            "==> vsphere-iso.vsphere: IP address: 10.0.0.7",
+            "==> vsphere-iso.vsphere: Waiting for SSH to become available...",
+            "==> vsphere-iso.vsphere: Connected to SSH!",
+            "==> vsphere-iso.vsphere: Provisioning with Ansible...",
+            "    vsphere-iso.vsphere: TASK [setup : perform a dist-upgrade] ***",
+            "    vsphere-iso.vsphere: TASK [containerd : download containerd] ***",
+            "    vsphere-iso.vsphere: TASK [containerd : unpack containerd] ***",
+            "==> vsphere-iso.vsphere: Provisioning with Goss",
+            "==> vsphere-iso.vsphere: Executing shutdown command...",
+            "==> vsphere-iso.vsphere: Convert VM into template...",
+            "    vsphere-iso.vsphere: Starting export...",
+            "==> vsphere-iso.vsphere: Running post-processor: packer-manifest (type manifest)",
+            "==> vsphere-iso.vsphere (shell-local): Running local shell script: /tmp/packer-shell1",
+            "Build 'vsphere-iso.vsphere' finished after 17 minutes 24 seconds.");
 
     static final List<String> NEWER = List.of(
             "packer init packer/config.pkr.hcl",
-            "==> vsphere: Uploading Rocky-8.iso to packer_cache...",
-            "==> vsphere: Creating virtual machine...",
-            "==> vsphere: Setting temporary boot order...",
-            "==> vsphere: Powering on virtual machine...",
-            "==> vsphere: Waiting for IP...",
-            "==> vsphere: Using SSH communicator to connect: 10.0.0.7",
-            "==> vsphere: Provisioning with Ansible...",
-            "    vsphere: TASK [setup : perform a dist-upgrade] ***",
-            "==> vsphere: Running goss tests...",
-            "==> vsphere: Running shutdown command...",
-            "==> vsphere: Converting virtual machine to template...",
-            "==> vsphere: Exporting to Open Virtualization Format (OVF)...",
-            "==> vsphere: Running post-processor: vsphere (type shell-local)",
-            "Build 'vsphere' finished after 20 minutes.");
+            "==> vsphere-iso.vsphere: Uploading Rocky-8.iso to [LocalDS_0] packer_cache...",
+            "==> vsphere-iso.vsphere: Creating virtual machine...",
+            "==> vsphere-iso.vsphere: Setting temporary boot order...",
+            "==> vsphere-iso.vsphere: Powering on virtual machine...",
+            "==> vsphere-iso.vsphere: Waiting for IP...",
+            "==> vsphere-iso.vsphere: Using SSH communicator to connect: 10.0.0.7",
+            "==> vsphere-iso.vsphere: Provisioning with Ansible...",
+            "    vsphere-iso.vsphere: TASK [setup : perform a dist-upgrade] ***",
+            "==> vsphere-iso.vsphere: Running goss tests...",
+            "==> vsphere-iso.vsphere: Running shutdown command...",
+            "==> vsphere-iso.vsphere: Converting virtual machine to template...",
+            "==> vsphere-iso.vsphere: Exporting to Open Virtualization Format (OVF)...",
+            "==> vsphere-iso.vsphere: Running post-processor: packer-manifest (type manifest)",
+            "==> vsphere-iso.vsphere: Running post-processor: vsphere (type shell-local)",
+            "Build 'vsphere-iso.vsphere' finished after 20 minutes.");
 
     static final List<Phase> EXPECTED = List.of(Phase.DEPENDENCIES, Phase.ISO_UPLOAD, Phase.CREATE_VM, Phase.BOOT,
             Phase.OS_INSTALL, Phase.SSH, Phase.PROVISIONING, Phase.VALIDATION, Phase.SHUTDOWN, Phase.TEMPLATE,
-            Phase.EXPORT, Phase.OVA, Phase.FINISHED);
+            Phase.EXPORT, Phase.MANIFEST, Phase.OVA, Phase.FINISHED);
 
     @Test
     void legacyWordingWalksThroughEveryPhase() {
@@ -70,8 +70,8 @@ class PhaseDetectorTest {
     @Test
     void timestampPrefixesAndLaterMentionsOfEarlierStepsDoNotConfuseIt() {
         PhaseDetector d = new PhaseDetector(T0);
-        d.accept("2026-11-28T10:00:01Z: ==> vsphere: Waiting for IP...", T0);
-        d.accept("==> vsphere: Creating VM...", T0);
+        d.accept("2026-11-28T10:00:01Z: ==> vsphere-iso.vsphere: Waiting for IP...", T0);
+        d.accept("==> vsphere-iso.vsphere: Creating VM...", T0);
         assertThat(d.phase()).isEqualTo(Phase.OS_INSTALL);
     }
 
@@ -91,7 +91,7 @@ class PhaseDetectorTest {
     @Test
     void heartbeatNamesThePhaseAndHowLongItWaited() {
         PhaseDetector d = new PhaseDetector(T0);
-        d.accept("==> vsphere: Waiting for IP...", T0.plusSeconds(60));
+        d.accept("==> vsphere-iso.vsphere: Waiting for IP...", T0.plusSeconds(60));
         assertThat(d.heartbeat(T0.plusSeconds(120), Duration.ofMinutes(5))).isEmpty();
         ProgressEvent hb = d.heartbeat(T0.plusSeconds(60 + 12 * 60), Duration.ofMinutes(5)).orElseThrow();
         assertThat(hb.heartbeat()).isTrue();
@@ -102,9 +102,9 @@ class PhaseDetectorTest {
     @Test
     void phaseTimingsFollowTheOrderEntered() {
         PhaseDetector d = new PhaseDetector(T0);
-        d.accept("==> vsphere: Creating VM...", T0.plusSeconds(10));
-        d.accept("==> vsphere: Waiting for IP...", T0.plusSeconds(30));
-        d.accept("Build 'vsphere' errored after 5 minutes: Timeout waiting for IP.", T0.plusSeconds(330));
+        d.accept("==> vsphere-iso.vsphere: Creating VM...", T0.plusSeconds(10));
+        d.accept("==> vsphere-iso.vsphere: Waiting for IP...", T0.plusSeconds(30));
+        d.accept("Build 'vsphere-iso.vsphere' errored after 5 minutes: Timeout waiting for IP.", T0.plusSeconds(330));
         assertThat(d.phaseTimings(T0.plusSeconds(400))).containsExactly(
                 java.util.Map.entry(Phase.STARTING, Duration.ofSeconds(10)),
                 java.util.Map.entry(Phase.CREATE_VM, Duration.ofSeconds(20)),
@@ -112,7 +112,8 @@ class PhaseDetectorTest {
                 java.util.Map.entry(Phase.FAILED, Duration.ZERO));
     }
 
-    private static List<Phase> phasesOf(List<String> lines) {
+    /** The phases a detector enters reading {@code lines}, each once per stay. */
+    static List<Phase> phasesOf(List<String> lines) {
         PhaseDetector d = new PhaseDetector(T0);
         List<Phase> seen = new ArrayList<>();
         for (String l : lines) {

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class Engine {
 
-    public static final String FAKE_IMAGE = "localhost/capi-fake-builder:latest";
+    /** {@code $FAKE_BUILDER_IMAGE} when set (fake-builder/build.sh builds under the same name), else the default. */
+    public static final String FAKE_IMAGE = System.getenv("FAKE_BUILDER_IMAGE") == null
+            || System.getenv("FAKE_BUILDER_IMAGE").isBlank()
+            ? "localhost/capi-fake-builder:latest" : System.getenv("FAKE_BUILDER_IMAGE");
     /** Stand-ins whose PID 1 is make / a shell without a trap, each running a Packer-like child (fake-builder/pid1). */
     public static final String PID1_MAKE_IMAGE = "localhost/capi-pid1-make:latest";
     public static final String PID1_SH_IMAGE = "localhost/capi-pid1-sh:latest";

@@ -15,16 +15,21 @@ public final class SecretScan {
     private SecretScan() {}
 
     public static void assertNoFileContains(Path root, String secret) throws IOException {
+        assertEquals(List.of(), filesContaining(root, secret), "files below " + root + " containing the planted secret");
+    }
+
+    /** The files below {@code root} that contain {@code secret}, relative to {@code root}. */
+    public static List<Path> filesContaining(Path root, String secret) throws IOException {
         byte[] needle = secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         List<Path> hits = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 if (indexOf(Files.readAllBytes(f), needle) >= 0) {
-                    hits.add(f);
+                    hits.add(root.relativize(f));
                 }
             }
         }
-        assertEquals(List.of(), hits, "files below " + root + " containing the planted secret");
+        return hits;
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.capi.jenkins.action;
 
+import hudson.Util;
 import hudson.model.Api;
 import hudson.model.Run;
 import io.jenkins.plugins.capi.jenkins.Messages;
@@ -7,29 +8,56 @@ import io.jenkins.plugins.capi.jenkins.report.BuildReport;
 import io.jenkins.plugins.capi.jenkins.report.FailureSummary;
 import io.jenkins.plugins.capi.jenkins.report.PhaseTiming;
 import io.jenkins.plugins.capi.jenkins.report.TemplateSummary;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import jenkins.model.RunAction2;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
 /**
- * The image build on the build page ({@code summary.jelly}), at {@code <build>/capiImage/} ({@code index.jelly}) and
- * at {@code <build>/capiImage/api/json}. Holds only the {@link BuildReport}: no secrets, no core classes.
+ * One image build of a Jenkins build, on the build page ({@code summary.jelly}), at {@code <build>/capiImage/}
+ * ({@code index.jelly}) and at {@code <build>/capiImage/api/json}. A build that runs several image builds (parallel
+ * branches, matrix cells, several freestyle steps) has one action per build, the n-th at {@code capiImage-n}.
+ * Holds only the {@link BuildReport}: no secrets, no core classes.
  */
 @ExportedBean
 public class CapiImageAction implements RunAction2 {
 
     public static final String URL_NAME = "capiImage";
 
+    private final int index;
+    private final String runId;
     private final BuildReport report;
     private final boolean metadataArchived;
     private final boolean imageArchived;
     private transient Run<?, ?> run;
 
-    public CapiImageAction(BuildReport report, boolean metadataArchived, boolean imageArchived) {
+    /**
+     * @param index the image build's number within its Jenkins build, from 1
+     * @param runId the container run id of this image build (its containers carry it as a label)
+     */
+    public CapiImageAction(
+            int index, String runId, BuildReport report, boolean metadataArchived, boolean imageArchived) {
+        this.index = index;
+        this.runId = runId;
         this.report = report;
         this.metadataArchived = metadataArchived;
         this.imageArchived = imageArchived;
+    }
+
+    /**
+     * Adds the action of one more image build to {@code run}: the first at {@value #URL_NAME}, the next ones
+     * numbered. Parallel branches finish concurrently, so numbering and adding happen under the run's lock.
+     */
+    public static CapiImageAction attach(
+            Run<?, ?> run, String runId, BuildReport report, boolean metadataArchived, boolean imageArchived) {
+        synchronized (run) {
+            int index = run.getActions(CapiImageAction.class).size() + 1;
+            CapiImageAction action = new CapiImageAction(index, runId, report, metadataArchived, imageArchived);
+            run.addAction(action);
+            return action;
+        }
     }
 
     @Override
@@ -39,12 +67,22 @@ public class CapiImageAction implements RunAction2 {
 
     @Override
     public String getDisplayName() {
-        return Messages.CapiImageAction_DisplayName();
+        return index <= 1
+                ? Messages.CapiImageAction_DisplayName()
+                : Messages.CapiImageAction_DisplayName() + " " + index;
     }
 
+    /** {@code capiImage} for the first image build of the Jenkins build, {@code capiImage-2} and so on after it. */
+    @Exported
     @Override
     public String getUrlName() {
-        return URL_NAME;
+        return index <= 1 ? URL_NAME : URL_NAME + "-" + index;
+    }
+
+    /** The container run id: {@code jenkins-<job>-<hash>-<build number>-<call>}, the containers' label value. */
+    @Exported
+    public String getRunId() {
+        return runId;
     }
 
     @Override
@@ -110,6 +148,23 @@ public class CapiImageAction implements RunAction2 {
     @Exported
     public String getOvaArtifact() {
         return imageArchived ? report.getOvaPath() : null;
+    }
+
+    /** {@link #getMetadataArtifact()} as a link below {@code <build>/artifact/}, each path segment URL-encoded. */
+    public String getMetadataArtifactHref() {
+        return href(getMetadataArtifact());
+    }
+
+    /** {@link #getOvaArtifact()} as a link below {@code <build>/artifact/}, each path segment URL-encoded. */
+    public String getOvaArtifactHref() {
+        return href(getOvaArtifact());
+    }
+
+    static String href(String relativePath) {
+        if (relativePath == null) {
+            return null;
+        }
+        return Arrays.stream(relativePath.split("/", -1)).map(Util::rawEncode).collect(Collectors.joining("/"));
     }
 
     /** Path of {@code template-metadata.json} in the agent workspace (it stays there after the build). */

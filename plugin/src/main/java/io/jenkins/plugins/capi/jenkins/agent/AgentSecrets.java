@@ -4,102 +4,92 @@ import hudson.util.Secret;
 import io.jenkins.plugins.capi.secrets.BuildSecrets;
 import io.jenkins.plugins.capi.secrets.Credential;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The credential values one build sends to its agent, inside the build callable only. Never stored in a step, a
  * builder, an action or the Pipeline program; passwords stay {@link Secret}s until core needs them as text.
+ * {@link #toString()} names no user and no password: remoting prints callables and their fields in diagnostics.
  */
 public final class AgentSecrets implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    public static final AgentSecrets NONE = new AgentSecrets(null, null, null, null, null, null, List.of());
+    public static final AgentSecrets NONE = new AgentSecrets(null, null, null);
 
-    private final String vcenterUser;
-    private final Secret vcenterPassword;
-    private final String rhelUser;
-    private final Secret rhelPassword;
-    private final String registryUser;
-    private final Secret registryPassword;
-    // User names whose credentials say they are secret (isUsernameSecret): masked like passwords.
-    private final ArrayList<String> secretUsernames;
+    private final Login vcenter;
+    private final Login rhel;
+    private final Login registry;
 
-    private AgentSecrets(
-            String vcenterUser,
-            Secret vcenterPassword,
-            String rhelUser,
-            Secret rhelPassword,
-            String registryUser,
-            Secret registryPassword,
-            List<String> secretUsernames) {
-        this.vcenterUser = vcenterUser;
-        this.vcenterPassword = vcenterPassword;
-        this.rhelUser = rhelUser;
-        this.rhelPassword = rhelPassword;
-        this.registryUser = registryUser;
-        this.registryPassword = registryPassword;
-        this.secretUsernames = new ArrayList<>(secretUsernames);
+    private AgentSecrets(Login vcenter, Login rhel, Login registry) {
+        this.vcenter = vcenter;
+        this.rhel = rhel;
+        this.registry = registry;
     }
 
-    public AgentSecrets withVcenter(String user, Secret password) {
-        return new AgentSecrets(
-                user, password, rhelUser, rhelPassword, registryUser, registryPassword, secretUsernames);
+    /** @param userSecret whether the credentials mark the user name as secret (then it is masked too) */
+    public AgentSecrets withVcenter(String user, Secret password, boolean userSecret) {
+        return new AgentSecrets(new Login(user, password, userSecret), rhel, registry);
     }
 
-    public AgentSecrets withRhel(String user, Secret password) {
-        return new AgentSecrets(
-                vcenterUser, vcenterPassword, user, password, registryUser, registryPassword, secretUsernames);
+    public AgentSecrets withRhel(String user, Secret password, boolean userSecret) {
+        return new AgentSecrets(vcenter, new Login(user, password, userSecret), registry);
     }
 
-    public AgentSecrets withRegistry(String user, Secret password) {
-        return new AgentSecrets(vcenterUser, vcenterPassword, rhelUser, rhelPassword, user, password, secretUsernames);
-    }
-
-    /** A copy that also masks {@code username}. */
-    public AgentSecrets withSecretUsername(String username) {
-        List<String> names = new ArrayList<>(secretUsernames);
-        names.add(username);
-        return new AgentSecrets(
-                vcenterUser, vcenterPassword, rhelUser, rhelPassword, registryUser, registryPassword, names);
+    public AgentSecrets withRegistry(String user, Secret password, boolean userSecret) {
+        return new AgentSecrets(vcenter, rhel, new Login(user, password, userSecret));
     }
 
     public boolean hasVcenter() {
-        return vcenterPassword != null;
-    }
-
-    public boolean hasRhel() {
-        return rhelPassword != null;
+        return vcenter != null && vcenter.password != null;
     }
 
     /** Core's form, built on the agent right before the build. */
     public BuildSecrets toBuildSecrets() {
-        return new BuildSecrets(
-                new Credential(vcenterUser, text(vcenterPassword), secretUsernames.contains(vcenterUser)),
-                new Credential(rhelUser, text(rhelPassword), secretUsernames.contains(rhelUser)),
-                new Credential(registryUser, text(registryPassword), secretUsernames.contains(registryUser)));
+        return new BuildSecrets(credential(vcenter), credential(rhel), credential(registry));
     }
 
-    /** Every password (and user names marked secret), for the controller's masking pass. */
-    public List<String> maskableValues() {
-        List<String> values = new ArrayList<>(secretUsernames);
-        for (Secret s : new Secret[] {vcenterPassword, rhelPassword, registryPassword}) {
-            String t = text(s);
-            if (t != null && !t.isEmpty()) {
-                values.add(t);
-            }
-        }
-        return values;
+    private static Credential credential(Login login) {
+        return login == null ? null : new Credential(login.user, password(login), login.userSecret);
     }
 
-    private static String text(Secret s) {
-        return s == null ? null : s.getPlainText();
+    /** Every password, and the user names marked secret: core's masking values of these credentials. */
+    public List<String> maskingValues() {
+        return toBuildSecrets().maskingValues();
+    }
+
+    private static String password(Login login) {
+        return login == null || login.password == null ? null : login.password.getPlainText();
     }
 
     @Override
     public String toString() {
-        return "AgentSecrets[vcenterUser=" + vcenterUser + ", rhelUser=" + rhelUser + ", registryUser=" + registryUser
-                + ", passwords=<redacted>]";
+        return "AgentSecrets[vcenter=" + shown(vcenter) + ", rhel=" + shown(rhel) + ", registry=" + shown(registry)
+                + "]";
+    }
+
+    private static String shown(Login login) {
+        return login == null ? "none" : "<redacted>";
+    }
+
+    /** One user name and password as the credentials hold them. */
+    private static final class Login implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String user;
+        private final Secret password;
+        private final boolean userSecret;
+
+        Login(String user, Secret password, boolean userSecret) {
+            this.user = user;
+            this.password = password;
+            this.userSecret = userSecret;
+        }
+
+        @Override
+        public String toString() {
+            return "<redacted>";
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.capi.jenkins.agent;
 
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.imagebuild.BuildEvents;
+import io.jenkins.plugins.capi.jenkins.report.StepFindings;
 import io.jenkins.plugins.capi.logs.ProgressEvent;
 import java.io.PrintStream;
 
@@ -40,7 +41,7 @@ final class ConsoleBuildEvents implements BuildEvents {
 
     @Override
     public void finding(Finding finding) {
-        console.println(PREFIX + finding.format());
+        console.println(PREFIX + StepFindings.format(finding));
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.jenkins.plugins.capi.jenkins.agent;
 
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
-import io.jenkins.plugins.capi.config.Overrides;
 import io.jenkins.plugins.capi.imagebuild.BuildOutcome;
 import io.jenkins.plugins.capi.imagebuild.BuildRequest;
 import io.jenkins.plugins.capi.imagebuild.ImageBuild;
@@ -16,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import jenkins.agents.ControllerToAgentFileCallable;
 
@@ -26,7 +27,7 @@ import jenkins.agents.ControllerToAgentFileCallable;
  *
  * @param settings  the resolved parameters (no secrets)
  * @param secrets   credential values for this call only
- * @param runId     stable id of the Jenkins build, for the container name and labels
+ * @param runId     the container run id of this call ({@code BuildRunId.forCall}), for the container name and labels
  * @param producer  facts about the Jenkins build copied into the metadata
  * @param listener  the build's listener; remotable, so lines reach the controller's console as they are written
  */
@@ -36,13 +37,21 @@ public record ImageBuildCallable(
 
     private static final long serialVersionUID = 1L;
 
+    private static final Logger LOGGER = Logger.getLogger(ImageBuildCallable.class.getName());
+
+    /** Remoting prints callables in its diagnostics: the run id says which build this is, and holds no secret. */
+    @Override
+    public String toString() {
+        return "ImageBuildCallable[" + runId + "]";
+    }
+
     @Override
     public BuildReport invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
         Path ws = workspace.toPath().toAbsolutePath();
         Path outputDir = ws.resolve(settings.outputDir()).normalize();
-        Files.createDirectories(outputDir);
-        BuildRequest request = BuildRequest.builder(ws.resolve(settings.config()).normalize(), outputDir, runId)
-                .overrides(Overrides.fromMap(settings.overrides(), "overrides"))
+        BuildRequest request = BuildRequest.builder(
+                        ws.resolve(settings.config()).normalize(), outputDir, runId)
+                .overrides(settings.overrides().read())
                 .isoPath(
                         settings.isoPath() == null
                                 ? null
@@ -61,7 +70,15 @@ public record ImageBuildCallable(
                 .secrets(secrets.toBuildSecrets())
                 .producer(producer)
                 .build();
-        BuildOutcome outcome = ImageBuild.standard().run(request, new ConsoleBuildEvents(listener.getLogger()));
+        BuildOutcome outcome;
+        try {
+            // Core reports every failure of the build, the engine's included, as an outcome.
+            outcome = ImageBuild.standard().run(request, new ConsoleBuildEvents(listener.getLogger()));
+        } catch (RuntimeException e) {
+            // Anything else is a bug: the build still ends as a reported failure, not as a stack trace in the console.
+            LOGGER.log(Level.WARNING, "image build " + runId + " stopped on an unexpected exception", e);
+            return BuildReport.unexpected(settings.builderImage(), e);
+        }
         BuildReport.ProducedFiles files = outcome instanceof BuildOutcome.Succeeded s
                 ? producedFiles(ws, outputDir, s)
                 : BuildReport.ProducedFiles.NONE;
@@ -84,7 +101,7 @@ public record ImageBuildCallable(
         Path found = Files.isRegularFile(expected) ? expected : null;
         if (found == null) {
             try (Stream<Path> walk = Files.walk(outputDir, 3)) {
-                found = walk.filter(p -> p.getFileName().toString().equals(ova.fileName()))
+                found = walk.filter(p -> p.endsWith(ova.fileName()))
                         .filter(Files::isRegularFile)
                         .findFirst()
                         .orElse(null);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.capi.jenkins.config;
 
+import hudson.BulkChange;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
@@ -8,24 +9,26 @@ import io.jenkins.plugins.capi.Defaults;
 import io.jenkins.plugins.capi.jenkins.Messages;
 import io.jenkins.plugins.capi.jenkins.form.ParameterChecks;
 import io.jenkins.plugins.capi.jenkins.run.ParameterDefaults;
+import java.io.IOException;
 import jenkins.model.GlobalConfiguration;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
  * Instance-wide defaults for every CAPI image build (Manage Jenkins » System, or JCasC
  * {@code unclassified: capiImageBuilder:}). A step's own value always wins.
+ *
+ * <p>The getters return only what the admin set: a value left unset is not stored, shown or exported, so a plugin
+ * upgrade can move the built-in default. What a build uses is {@link #effectiveBuilderImage()} and
+ * {@link #effectiveTimeoutMinutes()}.
  */
 @Extension
 @Symbol("capiImageBuilder")
-public class CapiImageBuilderConfiguration extends GlobalConfiguration {
-
-    /** The vendor builder this plugin was tested against. */
-    public static final String FALLBACK_BUILDER_IMAGE = Defaults.BUILDER_IMAGE;
-
-    public static final int FALLBACK_TIMEOUT_MINUTES = ParameterDefaults.TIMEOUT_MINUTES;
+public final class CapiImageBuilderConfiguration extends GlobalConfiguration {
 
     private String defaultBuilderImage;
     private String defaultDockerHost;
@@ -39,8 +42,24 @@ public class CapiImageBuilderConfiguration extends GlobalConfiguration {
         return ExtensionList.lookupSingleton(CapiImageBuilderConfiguration.class);
     }
 
+    /**
+     * Binds the whole section, then saves once: the setters save on their own (for scripts and JCasC), which
+     * would otherwise write the file once per field.
+     */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        try (BulkChange bulk = new BulkChange(this)) {
+            req.bindJSON(this, json);
+            bulk.commit();
+        } catch (IOException e) {
+            throw new FormException(e, "defaultBuilderImage");
+        }
+        return true;
+    }
+
+    /** The builder image the admin set, or null (then {@link #effectiveBuilderImage()} is the built-in one). */
     public String getDefaultBuilderImage() {
-        return Util.fixEmptyAndTrim(defaultBuilderImage) == null ? FALLBACK_BUILDER_IMAGE : defaultBuilderImage.trim();
+        return defaultBuilderImage;
     }
 
     @DataBoundSetter
@@ -49,7 +68,7 @@ public class CapiImageBuilderConfiguration extends GlobalConfiguration {
         save();
     }
 
-    /** Blank means: the agent's {@code DOCKER_HOST}, else the default socket. */
+    /** Blank means: the build's {@code DOCKER_HOST}, else the default socket. */
     public String getDefaultDockerHost() {
         return defaultDockerHost;
     }
@@ -60,14 +79,30 @@ public class CapiImageBuilderConfiguration extends GlobalConfiguration {
         save();
     }
 
+    /** The time limit the admin set, or 0 (then {@link #effectiveTimeoutMinutes()} is the built-in one). */
     public int getDefaultTimeoutMinutes() {
-        return defaultTimeoutMinutes > 0 ? defaultTimeoutMinutes : FALLBACK_TIMEOUT_MINUTES;
+        return defaultTimeoutMinutes;
     }
 
     @DataBoundSetter
     public void setDefaultTimeoutMinutes(int defaultTimeoutMinutes) {
         this.defaultTimeoutMinutes = Math.max(0, defaultTimeoutMinutes);
         save();
+    }
+
+    /** The image a build uses when its step names none. */
+    public String effectiveBuilderImage() {
+        return defaultBuilderImage != null ? defaultBuilderImage : Defaults.BUILDER_IMAGE;
+    }
+
+    /** The time limit a build uses when its step sets none. */
+    public int effectiveTimeoutMinutes() {
+        return defaultTimeoutMinutes > 0 ? defaultTimeoutMinutes : ParameterDefaults.TIMEOUT_MINUTES;
+    }
+
+    /** For the form's placeholder: what an empty field means. */
+    public String getBuiltInBuilderImage() {
+        return Defaults.BUILDER_IMAGE;
     }
 
     @Override
@@ -77,7 +112,7 @@ public class CapiImageBuilderConfiguration extends GlobalConfiguration {
 
     @POST
     public FormValidation doCheckDefaultBuilderImage(@QueryParameter String value) {
-        return ParameterChecks.builderImage(value, FALLBACK_BUILDER_IMAGE);
+        return ParameterChecks.builderImage(value, Defaults.BUILDER_IMAGE);
     }
 
     @POST
@@ -87,6 +122,6 @@ public class CapiImageBuilderConfiguration extends GlobalConfiguration {
 
     @POST
     public FormValidation doCheckDefaultTimeoutMinutes(@QueryParameter String value) {
-        return ParameterChecks.timeoutMinutes(value, FALLBACK_TIMEOUT_MINUTES);
+        return ParameterChecks.timeoutMinutes(value, ParameterDefaults.TIMEOUT_MINUTES);
     }
 }

@@ -3,7 +3,6 @@ package io.jenkins.plugins.capi.jenkins.credentials;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
-import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.AbortException;
 import hudson.model.Run;
 import io.jenkins.plugins.capi.jenkins.agent.AgentSecrets;
@@ -11,13 +10,10 @@ import io.jenkins.plugins.capi.jenkins.run.BuildSettings;
 import java.util.List;
 
 /**
- * Looks up the build's username/password credentials for the run (so folder credentials and the job's
- * authentication apply), restricted to the domain of the service they are for, and records their use.
+ * Looks up the build's username/password credentials for the run (so folder credentials, the job's authentication
+ * and Credentials parameters apply), in the domain {@link CredentialDomains} names, and records their use.
  */
 public final class BuildCredentials {
-
-    /** Where RHEL subscription credentials are used; matches a credentials domain for Red Hat. */
-    static final String RHEL_SUBSCRIPTION_URI = "https://subscription.rhsm.redhat.com";
 
     private BuildCredentials() {}
 
@@ -29,43 +25,30 @@ public final class BuildCredentials {
             throws AbortException {
         AgentSecrets secrets = AgentSecrets.NONE;
         if (settings.credentialsId() != null) {
-            StandardUsernamePasswordCredentials c = find(
-                    run,
-                    "credentialsId",
-                    settings.credentialsId(),
-                    vcenterServer == null
-                            ? List.of()
-                            : URIRequirementBuilder.fromUri("https://" + vcenterServer)
-                                    .build());
-            secrets = maskUsernameIfSecret(secrets.withVcenter(c.getUsername(), c.getPassword()), c);
+            StandardUsernamePasswordCredentials c =
+                    find(run, "credentialsId", settings.credentialsId(), CredentialDomains.vcenter(vcenterServer));
+            secrets = secrets.withVcenter(c.getUsername(), c.getPassword(), c.isUsernameSecret());
         }
         if (settings.rhelCredentialsId() != null) {
-            StandardUsernamePasswordCredentials c = find(
-                    run,
-                    "rhelCredentialsId",
-                    settings.rhelCredentialsId(),
-                    URIRequirementBuilder.fromUri(RHEL_SUBSCRIPTION_URI).build());
-            secrets = maskUsernameIfSecret(secrets.withRhel(c.getUsername(), c.getPassword()), c);
+            StandardUsernamePasswordCredentials c =
+                    find(run, "rhelCredentialsId", settings.rhelCredentialsId(), CredentialDomains.rhelSubscription());
+            secrets = secrets.withRhel(c.getUsername(), c.getPassword(), c.isUsernameSecret());
         }
         if (settings.registryCredentialsId() != null) {
-            String registry = registryHost(settings.builderImage());
             StandardUsernamePasswordCredentials c = find(
                     run,
                     "registryCredentialsId",
                     settings.registryCredentialsId(),
-                    registry == null
-                            ? List.of()
-                            : URIRequirementBuilder.fromUri("https://" + registry)
-                                    .build());
-            secrets = maskUsernameIfSecret(secrets.withRegistry(c.getUsername(), c.getPassword()), c);
+                    CredentialDomains.registry(settings.builderImage()));
+            secrets = secrets.withRegistry(c.getUsername(), c.getPassword(), c.isUsernameSecret());
         }
         return secrets;
     }
 
-    private static AgentSecrets maskUsernameIfSecret(AgentSecrets secrets, StandardUsernamePasswordCredentials c) {
-        return c.isUsernameSecret() ? secrets.withSecretUsername(c.getUsername()) : secrets;
-    }
-
+    /**
+     * @param id as configured: the credentials plugin resolves a {@code ${NAME}} Credentials parameter itself,
+     *           including user-scoped credentials picked by the user who started the build
+     */
     private static StandardUsernamePasswordCredentials find(
             Run<?, ?> run, String parameter, String id, List<DomainRequirement> requirements) throws AbortException {
         StandardUsernamePasswordCredentials c = CredentialsProvider.findCredentialById(
@@ -81,27 +64,10 @@ public final class BuildCredentials {
         return c;
     }
 
-    private static String describe(List<DomainRequirement> requirements) {
+    static String describe(List<DomainRequirement> requirements) {
         return requirements.stream()
                 .map(Object::toString)
                 .reduce((a, b) -> a + ", " + b)
                 .orElse("");
-    }
-
-    /**
-     * The registry part of an image reference ({@code us-docker.pkg.dev/...} → {@code us-docker.pkg.dev}), or null
-     * for a Docker Hub short name; Docker's rule: the first component is a host when it has a dot or a colon, or is
-     * {@code localhost}.
-     */
-    public static String registryHost(String image) {
-        if (image == null) {
-            return null;
-        }
-        int slash = image.indexOf('/');
-        if (slash <= 0) {
-            return null;
-        }
-        String first = image.substring(0, slash);
-        return first.contains(".") || first.contains(":") || first.equals("localhost") ? first : null;
     }
 }

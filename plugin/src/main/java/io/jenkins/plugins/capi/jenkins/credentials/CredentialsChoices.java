@@ -4,6 +4,7 @@ import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.model.Queue;
@@ -17,34 +18,37 @@ import jenkins.model.Jenkins;
 import org.springframework.security.core.Authentication;
 
 /**
- * Credentials dropdowns and checks for the step forms, following the credentials plugin's consumer guide: users who
- * may not configure the job (or use its credentials) only see the current value, never the list.
+ * Credentials drop-downs and checks for the step forms, following the credentials plugin's consumer guide: users who
+ * may not configure the job (or use its credentials) only see the current value, never the list. Lists and checks
+ * apply the domain requirements the build applies ({@link CredentialDomains}).
  */
 public final class CredentialsChoices {
 
     private CredentialsChoices() {}
 
-    public static ListBoxModel usernamePasswordItems(Item item, String currentValue) {
-        StandardListBoxModel result = new StandardListBoxModel();
+    public static ListBoxModel usernamePasswordItems(
+            Item item, String currentValue, List<DomainRequirement> requirements) {
         String current = Util.fixNull(currentValue);
         if (!mayList(item)) {
-            return result.includeCurrentValue(current);
+            return new StandardListBoxModel().includeCurrentValue(current);
         }
-        return result.includeEmptyValue()
+        return new StandardListBoxModel()
+                .includeEmptyValue()
                 .includeMatchingAs(
                         authenticationFor(item),
                         item,
                         StandardUsernamePasswordCredentials.class,
-                        List.of(),
+                        requirements,
                         CredentialsMatchers.always())
                 .includeCurrentValue(current);
     }
 
     /**
-     * @param required when true a blank value is an error, else it means "not used"
+     * @param required when true a blank value is a warning, else it means "not used"
      * @param blankMessage what a blank value means for this field
      */
-    public static FormValidation check(Item item, String value, boolean required, String blankMessage) {
+    public static FormValidation check(
+            Item item, String value, boolean required, String blankMessage, List<DomainRequirement> requirements) {
         if (!mayList(item)) {
             return FormValidation.ok();
         }
@@ -55,16 +59,24 @@ public final class CredentialsChoices {
         if (id.startsWith("${") && id.endsWith("}")) {
             return FormValidation.warning(Messages.Credentials_Expression());
         }
-        if (CredentialsProvider.listCredentialsInItem(
-                        StandardUsernamePasswordCredentials.class,
-                        item,
-                        authenticationFor(item),
-                        List.of(),
-                        CredentialsMatchers.withId(id))
-                .isEmpty()) {
+        if (!visible(item, id, requirements)) {
+            if (!requirements.isEmpty() && visible(item, id, List.of())) {
+                return FormValidation.error(
+                        Messages.Credentials_OtherDomain(id, BuildCredentials.describe(requirements)));
+            }
             return FormValidation.error(Messages.Credentials_NotFound(id));
         }
         return FormValidation.ok();
+    }
+
+    private static boolean visible(Item item, String id, List<DomainRequirement> requirements) {
+        return !CredentialsProvider.listCredentialsInItem(
+                        StandardUsernamePasswordCredentials.class,
+                        item,
+                        authenticationFor(item),
+                        requirements,
+                        CredentialsMatchers.withId(id))
+                .isEmpty();
     }
 
     private static boolean mayList(Item item) {

@@ -2,25 +2,27 @@ package io.jenkins.plugins.capi.jenkins.form;
 
 import hudson.Util;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.capi.config.ConfigKey;
+import io.jenkins.plugins.capi.config.Finding;
+import io.jenkins.plugins.capi.config.ImageConfigValidator;
+import io.jenkins.plugins.capi.config.Severity;
+import io.jenkins.plugins.capi.container.EngineHost;
+import io.jenkins.plugins.capi.container.ImageReference;
+import io.jenkins.plugins.capi.imagebuild.RequestChecks;
 import io.jenkins.plugins.capi.jenkins.Messages;
-import io.jenkins.plugins.capi.jenkins.run.OverrideLines;
+import io.jenkins.plugins.capi.jenkins.report.StepFindings;
+import io.jenkins.plugins.capi.jenkins.run.OverrideInput;
 import io.jenkins.plugins.capi.jenkins.run.ParameterDefaults;
 import io.jenkins.plugins.capi.jenkins.run.WorkspacePaths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Form checks shared by the Pipeline step, the freestyle builder and the global configuration. */
 public final class ParameterChecks {
 
-    // registry/repo[:tag][@sha256:digest], lower-case repository, as Docker accepts it
-    private static final Pattern IMAGE_REFERENCE = Pattern.compile(
-            "^(?:[a-zA-Z0-9.-]+(?::[0-9]+)?/)?[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?:/[a-z0-9]+(?:[._-]+[a-z0-9]+)*)*"
-                    + "(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$");
-    private static final List<String> DOCKER_HOST_SCHEMES = List.of("unix://", "tcp://", "npipe://", "ssh://");
     private static final int MAX_TIMEOUT_MINUTES = 24 * 60;
-    private static final int MAX_STOP_GRACE_SECONDS = 3600;
 
     private ParameterChecks() {}
 
@@ -66,14 +68,12 @@ public final class ParameterChecks {
         if (v == null) {
             return FormValidation.ok(Messages.Check_BuilderImage_Default(defaultImage));
         }
-        if (!IMAGE_REFERENCE.matcher(v).matches()) {
-            return FormValidation.error(Messages.Check_BuilderImage_Invalid(v));
+        Optional<String> problem = ImageReference.problem(v);
+        if (problem.isPresent()) {
+            return FormValidation.error(problem.get());
         }
-        String lastPart = v.substring(v.lastIndexOf('/') + 1);
-        if (!lastPart.contains(":") && !v.contains("@")) {
-            return FormValidation.warning(Messages.Check_BuilderImage_NoTag());
-        }
-        if (lastPart.endsWith(":latest")) {
+        ImageReference ref = ImageReference.parse(v);
+        if (ref.digest() == null && (ref.tag() == null || ref.tag().equals("latest"))) {
             return FormValidation.warning(Messages.Check_BuilderImage_NoTag());
         }
         return FormValidation.ok();
@@ -84,8 +84,9 @@ public final class ParameterChecks {
         if (v == null) {
             return FormValidation.ok(Messages.Check_DockerHost_Blank());
         }
-        if (DOCKER_HOST_SCHEMES.stream().noneMatch(v::startsWith)) {
-            return FormValidation.error(Messages.Check_DockerHost_Scheme(String.join(", ", DOCKER_HOST_SCHEMES)));
+        Optional<String> problem = EngineHost.problem(v);
+        if (problem.isPresent()) {
+            return FormValidation.error(problem.get());
         }
         if (v.startsWith("tcp://") && !v.contains(":2376")) {
             return FormValidation.warning(Messages.Check_DockerHost_PlainTcp());
@@ -115,7 +116,8 @@ public final class ParameterChecks {
         if (v == null || v.equals("0")) {
             return FormValidation.ok(Messages.Check_StopGrace_Default(ParameterDefaults.STOP_GRACE_SECONDS));
         }
-        FormValidation range = FormValidation.validateIntegerInRange(v, 1, MAX_STOP_GRACE_SECONDS);
+        FormValidation range =
+                FormValidation.validateIntegerInRange(v, 1, (int) RequestChecks.MAX_STOP_GRACE.toSeconds());
         if (range.kind != FormValidation.Kind.OK) {
             return range;
         }
@@ -130,13 +132,7 @@ public final class ParameterChecks {
         if (v == null) {
             return FormValidation.ok(Messages.Check_VcenterServer_Blank());
         }
-        if (v.contains("://") || v.contains("/")) {
-            return FormValidation.error(Messages.Check_VcenterServer_HostOnly());
-        }
-        if (v.contains(" ")) {
-            return FormValidation.error(Messages.Check_VcenterServer_HostOnly());
-        }
-        return FormValidation.ok();
+        return findings(ImageConfigValidator.checkValue(ConfigKey.VCENTER_SERVER, v));
     }
 
     public static FormValidation vcenterCaFile(String value, boolean insecure) {
@@ -155,11 +151,21 @@ public final class ParameterChecks {
         return insecure ? FormValidation.warning(Messages.Check_VcenterInsecure()) : FormValidation.ok();
     }
 
+    /** Freestyle override lines, read by core as the build will read them. */
     public static FormValidation overrideLines(String value) {
-        List<String> problems = OverrideLines.problems(value);
-        if (!problems.isEmpty()) {
-            return FormValidation.error(String.join("; ", problems));
+        return findings(OverrideInput.ofText(value).read().findings());
+    }
+
+    /** Core's findings as one form message: errors first, then warnings. */
+    static FormValidation findings(List<Finding> findings) {
+        List<FormValidation> shown = new ArrayList<>();
+        for (Severity severity : List.of(Severity.ERROR, Severity.WARNING)) {
+            findings.stream()
+                    .filter(f -> f.severity() == severity)
+                    .map(StepFindings::format)
+                    .map(severity == Severity.ERROR ? FormValidation::error : FormValidation::warning)
+                    .forEach(shown::add);
         }
-        return FormValidation.ok();
+        return shown.isEmpty() ? FormValidation.ok() : FormValidation.aggregate(shown);
     }
 }

@@ -1,37 +1,31 @@
 package io.jenkins.plugins.capi.jenkins.freestyle;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.Util;
 import hudson.model.AbstractProject;
-import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
 import io.jenkins.plugins.capi.jenkins.Messages;
 import io.jenkins.plugins.capi.jenkins.config.CapiImageBuilderConfiguration;
-import io.jenkins.plugins.capi.jenkins.credentials.CredentialsChoices;
+import io.jenkins.plugins.capi.jenkins.form.ImageBuildForm;
 import io.jenkins.plugins.capi.jenkins.form.ParameterChecks;
-import io.jenkins.plugins.capi.jenkins.form.VcenterConnectionCheck;
 import io.jenkins.plugins.capi.jenkins.run.ArchiveMode;
 import io.jenkins.plugins.capi.jenkins.run.BuildSettings;
 import io.jenkins.plugins.capi.jenkins.run.ImageBuildInvocation;
 import io.jenkins.plugins.capi.jenkins.run.ImageBuildParameters;
-import io.jenkins.plugins.capi.jenkins.run.OverrideLines;
+import io.jenkins.plugins.capi.jenkins.run.OverrideInput;
 import io.jenkins.plugins.capi.jenkins.run.ParameterDefaults;
 import java.io.IOException;
-import java.util.Map;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -44,7 +38,7 @@ import org.kohsuke.stapler.verb.POST;
  */
 public final class CapiImageBuilder extends Builder implements SimpleBuildStep, ImageBuildParameters {
 
-    private final String credentialsId;
+    private String credentialsId;
     private String config = ParameterDefaults.CONFIG;
     private String rhelCredentialsId;
     private String registryCredentialsId;
@@ -62,15 +56,22 @@ public final class CapiImageBuilder extends Builder implements SimpleBuildStep, 
     private String vcenterCaFile;
     private boolean vcenterInsecure;
 
-    /** @param credentialsId vCenter username/password credentials */
+    /** Every parameter is optional, so a step or builder without any is valid (and means the defaults). */
     @DataBoundConstructor
-    public CapiImageBuilder(String credentialsId) {
-        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
-    }
+    public CapiImageBuilder() {}
 
     @Override
     public String getCredentialsId() {
         return credentialsId;
+    }
+
+    /**
+     * vCenter username/password credentials. Blank: {@code vcenter_user} and {@code vcenter_password} must be in the
+     * imageconfig (the build warns about a password in a file).
+     */
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
     }
 
     @Override
@@ -113,14 +114,10 @@ public final class CapiImageBuilder extends Builder implements SimpleBuildStep, 
         this.overrides = Util.fixEmptyAndTrim(overrides);
     }
 
-    /** Parsed when the build runs; the form check reports bad lines earlier. */
+    /** Read by core when the build runs; the form check reports bad lines earlier. */
     @Override
-    public Map<String, String> overrideValues() {
-        try {
-            return OverrideLines.parse(overrides);
-        } catch (AbortException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+    public OverrideInput overrideInput() {
+        return OverrideInput.ofText(overrides);
     }
 
     @Override
@@ -253,18 +250,13 @@ public final class CapiImageBuilder extends Builder implements SimpleBuildStep, 
             @NonNull Launcher launcher,
             @NonNull TaskListener listener)
             throws InterruptedException, IOException {
-        BuildSettings settings;
-        try {
-            settings = BuildSettings.resolve(this, CapiImageBuilderConfiguration.get(), env, true);
-        } catch (IllegalArgumentException e) {
-            throw new AbortException(e.getMessage());
-        }
+        BuildSettings settings = BuildSettings.resolve(this, CapiImageBuilderConfiguration.get(), env, true);
         new ImageBuildInvocation(run, workspace, env, launcher, listener, settings).perform();
     }
 
     @Extension
     @Symbol("capiImageBuilder")
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> implements ImageBuildForm {
 
         @Override
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
@@ -277,109 +269,9 @@ public final class CapiImageBuilder extends Builder implements SimpleBuildStep, 
             return Messages.CapiImageBuilder_DisplayName();
         }
 
-        public String getDefaultBuilderImage() {
-            return CapiImageBuilderConfiguration.get().getDefaultBuilderImage();
-        }
-
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return CredentialsChoices.usernamePasswordItems(item, credentialsId);
-        }
-
-        public ListBoxModel doFillRhelCredentialsIdItems(
-                @AncestorInPath Item item, @QueryParameter String rhelCredentialsId) {
-            return CredentialsChoices.usernamePasswordItems(item, rhelCredentialsId);
-        }
-
-        public ListBoxModel doFillRegistryCredentialsIdItems(
-                @AncestorInPath Item item, @QueryParameter String registryCredentialsId) {
-            return CredentialsChoices.usernamePasswordItems(item, registryCredentialsId);
-        }
-
-        @POST
-        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsChoices.check(item, value, true, Messages.Credentials_VcenterBlank());
-        }
-
-        @POST
-        public FormValidation doCheckRhelCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsChoices.check(item, value, false, Messages.Credentials_RhelBlank());
-        }
-
-        @POST
-        public FormValidation doCheckRegistryCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsChoices.check(item, value, false, Messages.Credentials_RegistryBlank());
-        }
-
-        @POST
-        public FormValidation doCheckConfig(@QueryParameter String value) {
-            return ParameterChecks.config(value);
-        }
-
-        @POST
-        public FormValidation doCheckOutputDir(@QueryParameter String value) {
-            return ParameterChecks.outputDir(value);
-        }
-
-        @POST
-        public FormValidation doCheckIsoPath(@QueryParameter String value) {
-            return ParameterChecks.isoPath(value);
-        }
-
-        @POST
-        public FormValidation doCheckBuilderImage(@QueryParameter String value) {
-            return ParameterChecks.builderImage(value, getDefaultBuilderImage());
-        }
-
-        @POST
-        public FormValidation doCheckDockerHost(@QueryParameter String value) {
-            return ParameterChecks.dockerHost(value);
-        }
-
-        @POST
-        public FormValidation doCheckTimeoutMinutes(@QueryParameter String value) {
-            return ParameterChecks.timeoutMinutes(
-                    value, CapiImageBuilderConfiguration.get().getDefaultTimeoutMinutes());
-        }
-
-        @POST
-        public FormValidation doCheckStopGraceSeconds(@QueryParameter String value) {
-            return ParameterChecks.stopGraceSeconds(value);
-        }
-
-        @POST
-        public FormValidation doCheckVcenterServer(@QueryParameter String value) {
-            return ParameterChecks.vcenterServer(value);
-        }
-
-        @POST
-        public FormValidation doCheckVcenterCaFile(
-                @QueryParameter String value, @QueryParameter boolean vcenterInsecure) {
-            return ParameterChecks.vcenterCaFile(value, vcenterInsecure);
-        }
-
-        @POST
-        public FormValidation doCheckPreflight(@QueryParameter boolean value) {
-            return ParameterChecks.preflight(value);
-        }
-
-        @POST
-        public FormValidation doCheckVcenterInsecure(@QueryParameter boolean value) {
-            return ParameterChecks.vcenterInsecure(value);
-        }
-
         @POST
         public FormValidation doCheckOverrides(@QueryParameter String value) {
             return ParameterChecks.overrideLines(value);
-        }
-
-        @POST
-        public FormValidation doTestConnection(
-                @AncestorInPath Item item,
-                @QueryParameter String vcenterServer,
-                @QueryParameter String credentialsId,
-                @QueryParameter String vcenterCaFile,
-                @QueryParameter boolean vcenterInsecure) {
-            return VcenterConnectionCheck.test(item, vcenterServer, credentialsId, vcenterCaFile, vcenterInsecure);
         }
     }
 }

@@ -1,32 +1,34 @@
 package io.jenkins.plugins.capi.jenkins.masking;
 
 import hudson.console.LineTransformationOutputStream;
+import io.jenkins.plugins.capi.logs.SecretMasker;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 
 /**
- * The controller's own masking pass over the log the agent sends: core already masks on the agent, this catches
- * anything that slipped through (a secret the agent did not know, a tool message). Works line by line, so a
- * secret is masked even when it arrives split across several writes.
+ * The controller's own masking pass over the log the agent sends, with core's {@link SecretMasker} (the one masker:
+ * encodings, minimum length, overlapping secrets). Core already masks on the agent, with the file's secrets too;
+ * this pass catches anything that slipped through (a tool message) with the secrets the controller knows, the
+ * credentials it looked up. Works line by line, so a secret is masked even when it arrives split across writes.
  */
 public final class SecretMaskingOutputStream extends LineTransformationOutputStream.Delegating {
 
-    private final SecretMask mask;
+    private final SecretMasker masker;
     private final Charset charset;
 
-    public SecretMaskingOutputStream(OutputStream out, SecretMask mask, Charset charset) {
+    public SecretMaskingOutputStream(OutputStream out, SecretMasker masker, Charset charset) {
         super(out);
-        this.mask = mask;
+        this.masker = masker;
         this.charset = charset;
     }
 
     @Override
     protected void eol(byte[] b, int len) throws IOException {
-        if (mask.isEmpty()) {
+        if (masker.isEmpty()) {
             out.write(b, 0, len);
             return;
         }
-        out.write(mask.apply(new String(b, 0, len, charset)).getBytes(charset));
+        out.write(masker.mask(new String(b, 0, len, charset)).getBytes(charset));
     }
 }

@@ -85,16 +85,10 @@ public final class BuildReport implements Serializable {
                         Outcome.REJECTED,
                         builderImage,
                         null,
-                        new FailureSummary(
-                                errorCount(r.findings()) + " problem(s) in the configuration, the ISO or "
-                                        + "vCenter; nothing was started",
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null),
-                        r.findings().stream().map(Finding::format).toList(),
+                        FailureSummary.of(errorCount(r.findings())
+                                + " problem(s) in the settings, the configuration, the ISO or vCenter; nothing was"
+                                + " started"),
+                        r.findings().stream().map(StepFindings::format).toList(),
                         timings,
                         null,
                         null,
@@ -104,7 +98,8 @@ public final class BuildReport implements Serializable {
                         Outcome.FAILED,
                         builderImage,
                         null,
-                        failure(f.reason(), f.exitCode(), f.lastPhase(), f.hint()),
+                        // a negative exit code: the container never ran (an engine failure)
+                        failure(f.reason(), f.exitCode() < 0 ? null : f.exitCode(), f.lastPhase(), f.hint()),
                         List.of(),
                         timings,
                         null,
@@ -129,6 +124,21 @@ public final class BuildReport implements Serializable {
         };
     }
 
+    /** A build that stopped on an exception core did not turn into an outcome (a bug): named by its type only. */
+    public static BuildReport unexpected(String builderImage, RuntimeException e) {
+        return new BuildReport(
+                Outcome.FAILED,
+                builderImage,
+                null,
+                FailureSummary.of("the image build stopped on an unexpected "
+                        + e.getClass().getSimpleName() + "; the agent's log has the details"),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null);
+    }
+
     private static long errorCount(List<Finding> findings) {
         return findings.stream().filter(Finding::isError).count();
     }
@@ -139,7 +149,8 @@ public final class BuildReport implements Serializable {
                 exitCode,
                 lastPhase == null ? null : lastPhase.name(),
                 hint == null ? null : hint.category(),
-                hint == null ? null : hint.summary(),
+                // core's engine failures repeat the reason as the hint's summary: show it once
+                hint == null || hint.summary().equals(reason) ? null : hint.summary(),
                 hint == null ? null : hint.hint(),
                 hint == null ? null : hint.evidence());
     }

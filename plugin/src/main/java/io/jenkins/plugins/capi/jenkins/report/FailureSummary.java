@@ -36,6 +36,11 @@ public final class FailureSummary implements Serializable {
         this.evidence = evidence;
     }
 
+    /** A failure known only by its reason: no exit code, phase or hint. */
+    public static FailureSummary of(String reason) {
+        return new FailureSummary(reason, null, null, null, null, null, null);
+    }
+
     FailureSummary masked(UnaryOperator<String> mask) {
         return new FailureSummary(
                 m(mask, reason),

@@ -6,10 +6,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The stable id of one Jenkins build, used by core for the container name and labels. The same build always
- * gets the same id, so a second call after an abort (or an admin) can find its container.
+ * The container run id of one image build, used by core for the container name and labels: the Jenkins build's
+ * stable id plus a part of its own for each call, because one Jenkins build may run several image builds at once
+ * (parallel branches, matrix cells) on one engine, and core treats containers of the same run id as its own
+ * leftovers. Every container of a Jenkins build carries a run id starting with {@link #of(Run)} and {@code -}.
  */
 public final class BuildRunId {
 
@@ -17,6 +20,16 @@ public final class BuildRunId {
 
     private BuildRunId() {}
 
+    /**
+     * A new run id for one call: {@link #of(Run)}, {@code -} and 8 random hex digits. Random rather than the
+     * Pipeline step's flow node id, which main code cannot reach without a dependency on workflow-api.
+     */
+    public static String forCall(Run<?, ?> run) {
+        return of(run) + "-"
+                + String.format(Locale.ROOT, "%08x", ThreadLocalRandom.current().nextInt());
+    }
+
+    /** The part every call of {@code run} shares. */
     public static String of(Run<?, ?> run) {
         return of(run.getParent().getFullName(), run.getNumber());
     }

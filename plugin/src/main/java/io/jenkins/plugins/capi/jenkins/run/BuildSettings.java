@@ -5,27 +5,33 @@ import hudson.EnvVars;
 import hudson.Util;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
 import io.jenkins.plugins.capi.config.ConfigKey;
+import io.jenkins.plugins.capi.config.Finding;
+import io.jenkins.plugins.capi.config.ImageConfigValidator;
+import io.jenkins.plugins.capi.config.Overrides;
 import io.jenkins.plugins.capi.jenkins.config.CapiImageBuilderConfiguration;
+import io.jenkins.plugins.capi.jenkins.report.StepFindings;
 import java.io.Serializable;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The parameters of one build with every default filled in. Holds credential ids, never secrets, so it may
  * cross to the agent and be logged.
  *
  * @param config                workspace-relative (or absolute agent) path of the imageconfig
+ * @param overrides             as written, with {@code vcenterServer} added; core reads them ({@link OverrideInput#read})
  * @param outputDir             workspace-relative output folder
  * @param isoPath               ISO on the agent (absolute or workspace-relative), or null
- * @param dockerHost            Docker/Podman API URI, or null for the agent's {@code DOCKER_HOST} / default socket
+ * @param dockerHost            Docker/Podman API URI, or null for the default socket
+ * @param credentialsId         as configured: a {@code ${NAME}} reference to a Credentials parameter is resolved by
+ *                              the credentials plugin, not by us (it knows who chose the value)
  * @param vcenterServer         vCenter host[:port] given in Jenkins, or null (then read from the imageconfig)
  * @param vcenterCaFile         extra CA file on the agent for vCenter's certificate, or null
  */
 public record BuildSettings(
         String config,
-        Map<String, String> overrides,
+        OverrideInput overrides,
         String outputDir,
         String isoPath,
         String builderImage,
@@ -43,26 +49,18 @@ public record BuildSettings(
         String registryCredentialsId)
         implements Serializable {
 
-    private static final long serialVersionUID = 1L;
-
-    public BuildSettings {
-        // LinkedHashMap keeps the user's order and is a plain serialisable JDK class.
-        overrides = new LinkedHashMap<>(overrides);
-    }
-
-    @Override
-    public Map<String, String> overrides() {
-        return Collections.unmodifiableMap(overrides);
-    }
+    private static final long serialVersionUID = 2L;
 
     /**
      * Fills defaults from {@code global} and the build's environment and checks what can be checked without the
-     * agent. The Docker host is the step's, else the build's {@code DOCKER_HOST} (e.g. from {@code withEnv}), else
-     * the global default; core falls back to the agent's own environment and the default socket.
+     * agent. The Docker host is the step's, else {@code DOCKER_HOST} of the build's environment, else the global
+     * default, else (null) the default socket. The build's environment starts from the agent's own environment,
+     * so an agent started with {@code DOCKER_HOST} set beats the global default, as do the agent's node properties
+     * and {@code withEnv}.
      *
      * @param buildEnv        the build's environment, or null
      * @param expandVariables whether {@code ${VAR}} references in text parameters are expanded from {@code buildEnv}
-     *                        (freestyle); Pipeline scripts interpolate themselves
+     *                        (freestyle); Pipeline scripts interpolate themselves. Credential ids are never expanded.
      */
     public static BuildSettings resolve(
             ImageBuildParameters p, CapiImageBuilderConfiguration global, EnvVars buildEnv, boolean expandVariables)
@@ -79,30 +77,32 @@ public record BuildSettings(
             throw new AbortException("outputDir must be a folder inside the workspace, not the workspace itself");
         }
 
-        Map<String, String> overrides = new LinkedHashMap<>();
-        p.overrideValues().forEach((k, v) -> overrides.put(k, expand(v, env) == null ? "" : expand(v, env)));
-        for (String key : overrides.keySet()) {
-            if (ConfigKey.isSecret(key)) {
-                throw new AbortException("overrides must not carry secrets (" + key + "): use credentialsId, "
-                        + "rhelCredentialsId or registryCredentialsId so the value stays in Jenkins credentials");
-            }
+        OverrideInput overrides =
+                env == null ? p.overrideInput() : p.overrideInput().expanded(env::expand);
+        Overrides read = overrides.read();
+        if (read.hasErrors()) {
+            throw new AbortException("[capi] overrides: " + errors(read.findings()));
         }
         String vcenterServer = Util.fixEmptyAndTrim(expand(p.getVcenterServer(), env));
         if (vcenterServer != null) {
-            String fromOverrides = overrides.get(ConfigKey.VCENTER_SERVER.key());
-            if (fromOverrides != null && !fromOverrides.isBlank() && !fromOverrides.equals(vcenterServer)) {
-                throw new AbortException("vcenterServer '" + vcenterServer + "' and overrides vcenter_server '"
-                        + fromOverrides + "' disagree; set only one of them");
+            List<Finding> problems = ImageConfigValidator.checkValue(ConfigKey.VCENTER_SERVER, vcenterServer);
+            if (problems.stream().anyMatch(Finding::isError)) {
+                throw new AbortException("[capi] vcenterServer: " + errors(problems));
             }
-            overrides.put(ConfigKey.VCENTER_SERVER.key(), vcenterServer);
+            Optional<String> fromOverrides = read.value(ConfigKey.VCENTER_SERVER);
+            if (fromOverrides.isPresent() && !fromOverrides.get().equals(vcenterServer)) {
+                throw new AbortException("[capi] vcenterServer '" + vcenterServer + "' and overrides vcenter_server '"
+                        + fromOverrides.get() + "' disagree; set only one of them");
+            }
+            overrides = overrides.with(ConfigKey.VCENTER_SERVER, vcenterServer);
         }
 
-        String builderImage = orDefault(expand(p.getBuilderImage(), env), global.getDefaultBuilderImage());
+        String builderImage = orDefault(expand(p.getBuilderImage(), env), global.effectiveBuilderImage());
         String envDockerHost = buildEnv == null ? null : Util.fixEmptyAndTrim(buildEnv.get("DOCKER_HOST"));
         String dockerHost = Util.fixEmptyAndTrim(orDefault(
                 expand(p.getDockerHost(), env),
                 envDockerHost != null ? envDockerHost : Util.fixNull(global.getDefaultDockerHost())));
-        int timeout = p.getTimeoutMinutes() > 0 ? p.getTimeoutMinutes() : global.getDefaultTimeoutMinutes();
+        int timeout = p.getTimeoutMinutes() > 0 ? p.getTimeoutMinutes() : global.effectiveTimeoutMinutes();
         int grace = p.getStopGraceSeconds() > 0 ? p.getStopGraceSeconds() : ParameterDefaults.STOP_GRACE_SECONDS;
 
         return new BuildSettings(
@@ -120,9 +120,16 @@ public record BuildSettings(
                 vcenterServer,
                 Util.fixEmptyAndTrim(expand(p.getVcenterCaFile(), env)),
                 p.isVcenterInsecure(),
-                Util.fixEmptyAndTrim(expand(p.getCredentialsId(), env)),
-                Util.fixEmptyAndTrim(expand(p.getRhelCredentialsId(), env)),
-                Util.fixEmptyAndTrim(expand(p.getRegistryCredentialsId(), env)));
+                Util.fixEmptyAndTrim(p.getCredentialsId()),
+                Util.fixEmptyAndTrim(p.getRhelCredentialsId()),
+                Util.fixEmptyAndTrim(p.getRegistryCredentialsId()));
+    }
+
+    private static String errors(List<Finding> findings) {
+        return findings.stream()
+                .filter(Finding::isError)
+                .map(StepFindings::format)
+                .collect(Collectors.joining("; "));
     }
 
     private static String expand(String value, EnvVars env) {

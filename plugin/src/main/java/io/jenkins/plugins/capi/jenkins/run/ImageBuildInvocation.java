@@ -9,7 +9,7 @@ import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import hudson.tasks.Fingerprinter;
 import hudson.util.StreamTaskListener;
-import io.jenkins.plugins.capi.config.ConfigKey;
+import io.jenkins.plugins.capi.container.ContainerRunner;
 import io.jenkins.plugins.capi.jenkins.action.CapiImageAction;
 import io.jenkins.plugins.capi.jenkins.agent.AgentSecrets;
 import io.jenkins.plugins.capi.jenkins.agent.ConfigFacts;
@@ -17,15 +17,13 @@ import io.jenkins.plugins.capi.jenkins.agent.ConfigFactsCallable;
 import io.jenkins.plugins.capi.jenkins.agent.ContainerCleanupCallable;
 import io.jenkins.plugins.capi.jenkins.agent.ImageBuildCallable;
 import io.jenkins.plugins.capi.jenkins.credentials.BuildCredentials;
-import io.jenkins.plugins.capi.jenkins.masking.SecretMask;
 import io.jenkins.plugins.capi.jenkins.masking.SecretMaskingOutputStream;
 import io.jenkins.plugins.capi.jenkins.report.BuildReport;
+import io.jenkins.plugins.capi.logs.SecretMasker;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -67,33 +65,26 @@ public final class ImageBuildInvocation {
     /**
      * Runs the build and records its results on the run.
      *
-     * @return the report of a successful build
+     * @return the build page action of a successful build (its report and what was archived)
      * @throws AbortException when the build was rejected, failed or timed out (the action is attached first)
      * @throws InterruptedException when aborted, after making sure the container is gone
      */
-    public BuildReport perform() throws IOException, InterruptedException {
+    public CapiImageAction perform() throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
-        String runId = BuildRunId.of(run);
-        ConfigFacts facts =
-                workspace.act(new ConfigFactsCallable(settings.config(), new LinkedHashMap<>(settings.overrides())));
-        if (!facts.exists()) {
-            throw new AbortException("imageconfig not found: " + facts.path() + " (parameter config = '"
-                    + settings.config() + "', relative to the workspace " + workspace.getRemote() + ")");
-        }
-        warnAboutSecretsInFile(facts, log);
-        if (settings.credentialsId() == null && !facts.secretKeysInFile().contains(ConfigKey.VCENTER_PASSWORD.key())) {
-            throw new AbortException("credentialsId is not set and " + facts.path() + " has no vcenter_password: "
-                    + "select vCenter username/password credentials");
+        String runId = BuildRunId.forCall(run);
+        ConfigFacts facts = workspace.act(new ConfigFactsCallable(settings.config(), settings.overrides()));
+        if (facts.problem() != null) {
+            throw new AbortException("[capi] " + facts.problem() + " (parameter config = '" + settings.config()
+                    + "', relative to the workspace " + workspace.getRemote() + ")");
         }
         AgentSecrets secrets = BuildCredentials.resolve(run, settings, facts.vcenterServer());
+        // The credentials the controller knows; the agent masks these and every secret of the file itself.
+        SecretMasker mask = SecretMasker.of(secrets.maskingValues());
 
-        List<String> maskable = new ArrayList<>(secrets.maskableValues());
-        maskable.addAll(facts.secretValuesInFile());
-        SecretMask mask = SecretMask.of(maskable);
-
-        log.println("[capi] building with " + settings.builderImage() + " on " + describeNode() + " (container run id "
-                + runId + ", output " + settings.outputDir() + ")");
-        BuildReport report = runOnAgent(secrets, mask, runId).masked(mask::apply);
+        log.println("[capi] building with " + settings.builderImage() + " on " + describeNode() + " through "
+                + (settings.dockerHost() == null ? "the default Docker socket" : settings.dockerHost())
+                + " (container run id " + runId + ", output " + settings.outputDir() + ")");
+        BuildReport report = runOnAgent(secrets, mask, runId).masked(mask::mask);
 
         boolean metadataArchived = false;
         boolean imageArchived = false;
@@ -104,7 +95,7 @@ public final class ImageBuildInvocation {
                     && report.getOvaPath() != null;
             fingerprint(report);
         }
-        run.addOrReplaceAction(new CapiImageAction(report, metadataArchived, imageArchived));
+        CapiImageAction action = CapiImageAction.attach(run, runId, report, metadataArchived, imageArchived);
         run.save();
 
         switch (report.getOutcome()) {
@@ -113,7 +104,7 @@ public final class ImageBuildInvocation {
                         + (report.getTemplate().getTemplateInventoryPath() == null
                                 ? ""
                                 : " at " + report.getTemplate().getTemplateInventoryPath()));
-                return report;
+                return action;
             }
             case REJECTED ->
                 throw new AbortException("[capi] " + report.getFailure().getReason() + ":\n  "
@@ -122,7 +113,7 @@ public final class ImageBuildInvocation {
         }
     }
 
-    private BuildReport runOnAgent(AgentSecrets secrets, SecretMask mask, String runId)
+    private BuildReport runOnAgent(AgentSecrets secrets, SecretMasker mask, String runId)
             throws IOException, InterruptedException {
         Charset charset = run.getCharset();
         SecretMaskingOutputStream masked = new SecretMaskingOutputStream(listener.getLogger(), mask, charset);
@@ -157,10 +148,11 @@ public final class ImageBuildInvocation {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.println("[capi] cleanup interrupted; if a container is left, remove it with: docker rm -f "
-                    + "$(docker ps -aq --filter name=" + runId + ")");
+                    + "$(docker ps -aq --filter label=" + ContainerRunner.LABEL_RUN_ID + "=" + runId + ")");
         } catch (IOException | ExecutionException | TimeoutException | RuntimeException e) {
             log.println("[capi] could not confirm that the builder container of " + runId + " is gone ("
-                    + e.getClass().getSimpleName() + "); check the agent with: docker ps -a --filter name=" + runId);
+                    + e.getClass().getSimpleName() + "); check the agent with: docker ps -a --filter label="
+                    + ContainerRunner.LABEL_RUN_ID + "=" + runId);
         }
     }
 
@@ -204,17 +196,6 @@ public final class ImageBuildInvocation {
             return;
         }
         new Fingerprinter(report.getOvaPath()).perform(run, workspace, env, launcher, listener);
-    }
-
-    private void warnAboutSecretsInFile(ConfigFacts facts, PrintStream log) {
-        for (String key : facts.secretKeysInFile()) {
-            boolean jenkinsWins = (key.equals(ConfigKey.VCENTER_PASSWORD.key()) && settings.credentialsId() != null)
-                    || (key.equals(ConfigKey.RHEL_SUBSCRIPTION_PASS.key()) && settings.rhelCredentialsId() != null);
-            log.println("[capi] warning: " + facts.path() + " contains " + key + "; "
-                    + (jenkinsWins
-                            ? "the value from Jenkins credentials is used instead."
-                            : "keep secrets in Jenkins credentials, not in files in the workspace."));
-        }
     }
 
     private Map<String, String> producer() {

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.capi.jenkins.run;
 
 import io.jenkins.plugins.capi.config.CompatibilityMode;
-import java.util.Map;
 
 /**
  * The parameter set the Pipeline step and the freestyle builder share. Values are as configured: blank or zero
@@ -17,8 +16,8 @@ public interface ImageBuildParameters {
 
     String getRegistryCredentialsId();
 
-    /** Overrides as a map, whatever form the user wrote them in (Pipeline map or freestyle lines). */
-    Map<String, String> overrideValues();
+    /** The overrides as the user wrote them (Pipeline map or freestyle lines). */
+    OverrideInput overrideInput();
 
     String getBuilderImage();
 

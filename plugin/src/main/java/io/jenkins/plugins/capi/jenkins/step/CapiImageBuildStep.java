@@ -6,20 +6,14 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.Util;
-import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
 import io.jenkins.plugins.capi.jenkins.Messages;
-import io.jenkins.plugins.capi.jenkins.config.CapiImageBuilderConfiguration;
-import io.jenkins.plugins.capi.jenkins.credentials.CredentialsChoices;
-import io.jenkins.plugins.capi.jenkins.form.ParameterChecks;
-import io.jenkins.plugins.capi.jenkins.form.VcenterConnectionCheck;
+import io.jenkins.plugins.capi.jenkins.form.ImageBuildForm;
 import io.jenkins.plugins.capi.jenkins.run.ArchiveMode;
 import io.jenkins.plugins.capi.jenkins.run.ImageBuildParameters;
-import io.jenkins.plugins.capi.jenkins.run.OverrideLines;
+import io.jenkins.plugins.capi.jenkins.run.OverrideInput;
 import io.jenkins.plugins.capi.jenkins.run.ParameterDefaults;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,11 +23,8 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code capiImageBuild}: builds a vSphere node image on the current agent and returns what it produced as a map
@@ -41,7 +32,7 @@ import org.kohsuke.stapler.verb.POST;
  */
 public final class CapiImageBuildStep extends Step implements ImageBuildParameters {
 
-    private final String credentialsId;
+    private String credentialsId;
     private String config = ParameterDefaults.CONFIG;
     private String rhelCredentialsId;
     private String registryCredentialsId;
@@ -59,11 +50,9 @@ public final class CapiImageBuildStep extends Step implements ImageBuildParamete
     private String vcenterCaFile;
     private boolean vcenterInsecure;
 
-    /** @param credentialsId vCenter username/password credentials */
+    /** Every parameter is optional, so a step or builder without any is valid (and means the defaults). */
     @DataBoundConstructor
-    public CapiImageBuildStep(String credentialsId) {
-        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
-    }
+    public CapiImageBuildStep() {}
 
     @Override
     public StepExecution start(StepContext context) {
@@ -73,6 +62,15 @@ public final class CapiImageBuildStep extends Step implements ImageBuildParamete
     @Override
     public String getCredentialsId() {
         return credentialsId;
+    }
+
+    /**
+     * vCenter username/password credentials. Blank: {@code vcenter_user} and {@code vcenter_password} must be in the
+     * imageconfig (the build warns about a password in a file).
+     */
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
     }
 
     @Override
@@ -115,20 +113,17 @@ public final class CapiImageBuildStep extends Step implements ImageBuildParamete
         LinkedHashMap<String, String> copy = new LinkedHashMap<>();
         if (overrides != null) {
             // Groovy may hand over GStrings or numbers as values (erasure lets them in): take their text.
+            // Keys are checked when the build runs, by core, with every finding at once.
             for (Map.Entry<?, ?> e : ((Map<?, ?>) overrides).entrySet()) {
-                String key = String.valueOf(e.getKey());
-                if (!OverrideLines.isValidKey(key)) {
-                    throw new IllegalArgumentException("overrides: '" + key + "' is not an imageconfig key");
-                }
-                copy.put(key, e.getValue() == null ? "" : String.valueOf(e.getValue()));
+                copy.put(String.valueOf(e.getKey()), e.getValue() == null ? "" : String.valueOf(e.getValue()));
             }
         }
         this.overrides = copy;
     }
 
     @Override
-    public Map<String, String> overrideValues() {
-        return Collections.unmodifiableMap(overrides);
+    public OverrideInput overrideInput() {
+        return OverrideInput.ofMap(overrides);
     }
 
     @Override
@@ -254,7 +249,7 @@ public final class CapiImageBuildStep extends Step implements ImageBuildParamete
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends StepDescriptor implements ImageBuildForm {
 
         public static final String FUNCTION_NAME = "capiImageBuild";
 
@@ -272,106 +267,6 @@ public final class CapiImageBuildStep extends Step implements ImageBuildParamete
         @Override
         public String getDisplayName() {
             return Messages.CapiImageBuildStep_DisplayName();
-        }
-
-        public String getDefaultBuilderImage() {
-            return CapiImageBuilderConfiguration.get().getDefaultBuilderImage();
-        }
-
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return CredentialsChoices.usernamePasswordItems(item, credentialsId);
-        }
-
-        public ListBoxModel doFillRhelCredentialsIdItems(
-                @AncestorInPath Item item, @QueryParameter String rhelCredentialsId) {
-            return CredentialsChoices.usernamePasswordItems(item, rhelCredentialsId);
-        }
-
-        public ListBoxModel doFillRegistryCredentialsIdItems(
-                @AncestorInPath Item item, @QueryParameter String registryCredentialsId) {
-            return CredentialsChoices.usernamePasswordItems(item, registryCredentialsId);
-        }
-
-        @POST
-        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsChoices.check(item, value, true, Messages.Credentials_VcenterBlank());
-        }
-
-        @POST
-        public FormValidation doCheckRhelCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsChoices.check(item, value, false, Messages.Credentials_RhelBlank());
-        }
-
-        @POST
-        public FormValidation doCheckRegistryCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsChoices.check(item, value, false, Messages.Credentials_RegistryBlank());
-        }
-
-        @POST
-        public FormValidation doCheckConfig(@QueryParameter String value) {
-            return ParameterChecks.config(value);
-        }
-
-        @POST
-        public FormValidation doCheckOutputDir(@QueryParameter String value) {
-            return ParameterChecks.outputDir(value);
-        }
-
-        @POST
-        public FormValidation doCheckIsoPath(@QueryParameter String value) {
-            return ParameterChecks.isoPath(value);
-        }
-
-        @POST
-        public FormValidation doCheckBuilderImage(@QueryParameter String value) {
-            return ParameterChecks.builderImage(value, getDefaultBuilderImage());
-        }
-
-        @POST
-        public FormValidation doCheckDockerHost(@QueryParameter String value) {
-            return ParameterChecks.dockerHost(value);
-        }
-
-        @POST
-        public FormValidation doCheckTimeoutMinutes(@QueryParameter String value) {
-            return ParameterChecks.timeoutMinutes(
-                    value, CapiImageBuilderConfiguration.get().getDefaultTimeoutMinutes());
-        }
-
-        @POST
-        public FormValidation doCheckStopGraceSeconds(@QueryParameter String value) {
-            return ParameterChecks.stopGraceSeconds(value);
-        }
-
-        @POST
-        public FormValidation doCheckVcenterServer(@QueryParameter String value) {
-            return ParameterChecks.vcenterServer(value);
-        }
-
-        @POST
-        public FormValidation doCheckVcenterCaFile(
-                @QueryParameter String value, @QueryParameter boolean vcenterInsecure) {
-            return ParameterChecks.vcenterCaFile(value, vcenterInsecure);
-        }
-
-        @POST
-        public FormValidation doCheckPreflight(@QueryParameter boolean value) {
-            return ParameterChecks.preflight(value);
-        }
-
-        @POST
-        public FormValidation doCheckVcenterInsecure(@QueryParameter boolean value) {
-            return ParameterChecks.vcenterInsecure(value);
-        }
-
-        @POST
-        public FormValidation doTestConnection(
-                @AncestorInPath Item item,
-                @QueryParameter String vcenterServer,
-                @QueryParameter String credentialsId,
-                @QueryParameter String vcenterCaFile,
-                @QueryParameter boolean vcenterInsecure) {
-            return VcenterConnectionCheck.test(item, vcenterServer, credentialsId, vcenterCaFile, vcenterInsecure);
         }
     }
 }

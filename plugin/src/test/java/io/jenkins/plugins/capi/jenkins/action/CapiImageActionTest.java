@@ -12,6 +12,7 @@ import io.jenkins.plugins.capi.jenkins.report.BuildReport;
 import io.jenkins.plugins.capi.jenkins.report.FailureSummary;
 import io.jenkins.plugins.capi.jenkins.report.OutputFileSummary;
 import io.jenkins.plugins.capi.jenkins.report.PhaseTiming;
+import io.jenkins.plugins.capi.jenkins.report.Reports;
 import io.jenkins.plugins.capi.jenkins.report.TemplateSummary;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Locale;
 import net.sf.json.JSONNull;
 import net.sf.json.JSONObject;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 class CapiImageActionTest {
 
     private static final String SHA = "4f2d6a1c0be7f3e9aa51c6d2b7e8f9a0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6";
+    private static final String RUN_ID = "jenkins-images-0a1b2c3d-1-5e6f7a8b";
 
     @Test
     void restApiAndPagesShowTheTemplate(JenkinsRule r) throws Exception {
@@ -68,7 +71,7 @@ class CapiImageActionTest {
                 "capi-output/template-metadata.json",
                 "capi-output/rocky-8-k130/rockylinux-8-kube-v1.30.4.ova",
                 null);
-        FreeStyleBuild b = buildWith(r, new CapiImageAction(report, true, false));
+        FreeStyleBuild b = buildWith(r, new CapiImageAction(1, RUN_ID, report, true, false));
 
         JSONObject json = getJson(r, b.getUrl() + "capiImage/api/json");
         assertEquals("SUCCEEDED", json.getString("outcome"));
@@ -111,7 +114,7 @@ class CapiImageActionTest {
                 null,
                 null,
                 null);
-        FreeStyleBuild b = buildWith(r, new CapiImageAction(report, false, false));
+        FreeStyleBuild b = buildWith(r, new CapiImageAction(1, RUN_ID, report, false, false));
 
         JSONObject failure = getJson(r, b.getUrl() + "capiImage/api/json").getJSONObject("failure");
         assertEquals("ip-timeout", failure.getString("hintCategory"));
@@ -131,13 +134,50 @@ class CapiImageActionTest {
                 null,
                 null,
                 null);
-        FreeStyleBuild b = buildWith(r, new CapiImageAction(report, false, false));
+        FreeStyleBuild b = buildWith(r, new CapiImageAction(1, RUN_ID, report, false, false));
         assertTrue(
                 Files.readString(b.getRootDir().toPath().resolve("build.xml")).contains("timed out after 180"));
         b.reload();
         CapiImageAction reloaded = b.getAction(CapiImageAction.class);
         assertEquals("TIMED_OUT", reloaded.getOutcome());
         assertEquals(b, reloaded.getRun());
+    }
+
+    /** Every segment of an artifact link is URL-encoded, so names with {@code #}, {@code ?}, {@code %} work. */
+    @Test
+    void artifactLinksAreEncodedSegmentBySegment() {
+        assertEquals(
+                "capi-output/rocky%208%20%231/x%3Fy%25z.ova".toLowerCase(Locale.ROOT),
+                CapiImageAction.href("capi-output/rocky 8 #1/x?y%z.ova").toLowerCase(Locale.ROOT));
+        assertEquals("capi-output/template-metadata.json", CapiImageAction.href("capi-output/template-metadata.json"));
+    }
+
+    @Test
+    void thePageLinksTheArchivedOvaByItsEncodedPath(JenkinsRule r) throws Exception {
+        BuildReport report = Reports.succeeded(
+                "rocky 8 #1", "capi-output/template-metadata.json", "capi-output/rocky 8 #1/x?y%z.ova");
+        FreeStyleBuild b = buildWith(r, new CapiImageAction(1, RUN_ID, report, true, true));
+        String page = get(r, b.getUrl() + "capiImage/").body();
+        assertTrue(
+                page.contains("artifact/capi-output/rocky%208%20%231/x%3Fy%25z.ova")
+                        || page.contains("artifact/capi-output/rocky%208%20%231/x%3fy%25z.ova"),
+                page);
+    }
+
+    /** Several image builds in one Jenkins build: each action has its own page and REST API. */
+    @Test
+    void everyImageBuildOfARunHasItsOwnPageAndApi(JenkinsRule r) throws Exception {
+        FreeStyleProject p = r.createFreeStyleProject();
+        p.getBuildersList().add(new AttachByName("rocky-8-first"));
+        p.getBuildersList().add(new AttachByName("rocky-8-second"));
+        FreeStyleBuild b = r.buildAndAssertSuccess(p);
+        JSONObject first = getJson(r, b.getUrl() + "capiImage/api/json");
+        JSONObject second = getJson(r, b.getUrl() + "capiImage-2/api/json");
+        assertEquals("rocky-8-first", first.getJSONObject("template").getString("templateName"));
+        assertEquals("rocky-8-second", second.getJSONObject("template").getString("templateName"));
+        assertEquals("capiImage-2", second.getString("urlName"));
+        String buildPage = get(r, b.getUrl()).body();
+        assertTrue(buildPage.contains("rocky-8-first") && buildPage.contains("rocky-8-second"), "both summaries");
     }
 
     private static FreeStyleBuild buildWith(JenkinsRule r, CapiImageAction action) throws Exception {
@@ -156,6 +196,21 @@ class CapiImageActionTest {
         URI uri = r.getURL().toURI().resolve(path);
         return HttpClient.newHttpClient()
                 .send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Stands in for one image build: attaches its action the way a real build does. */
+    private static final class AttachByName extends TestBuilder {
+        private final String templateName;
+
+        AttachByName(String templateName) {
+            this.templateName = templateName;
+        }
+
+        @Override
+        public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener) {
+            CapiImageAction.attach(build, RUN_ID, Reports.succeeded(templateName, null, null), false, false);
+            return true;
+        }
     }
 
     /** Stands in for the image build: attaches a prepared action to the build. */

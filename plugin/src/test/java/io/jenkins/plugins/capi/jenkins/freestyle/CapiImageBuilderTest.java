@@ -1,18 +1,16 @@
 package io.jenkins.plugins.capi.jenkins.freestyle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.domains.Domain;
-import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Label;
 import hudson.model.Result;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
+import io.jenkins.plugins.capi.jenkins.JenkinsFixtures;
 import io.jenkins.plugins.capi.jenkins.action.CapiImageAction;
 import io.jenkins.plugins.capi.jenkins.run.ArchiveMode;
 import io.jenkins.plugins.capi.jenkins.run.BuildRunId;
@@ -36,22 +34,13 @@ class CapiImageBuilderTest {
         r = rule;
         agent = Label.get("capi");
         r.createOnlineSlave(agent);
-        CredentialsProvider.lookupStores(r.jenkins)
-                .iterator()
-                .next()
-                .addCredentials(
-                        Domain.global(),
-                        new UsernamePasswordCredentialsImpl(
-                                CredentialsScope.GLOBAL,
-                                "vsphere",
-                                "vCenter builder",
-                                "builder@vsphere.local",
-                                FakeBuilder.PLANTED_PASSWORD));
+        JenkinsFixtures.addVsphereCredentials(r);
     }
 
     @Test
     void configRoundTripKeepsEveryParameter() throws Exception {
-        CapiImageBuilder builder = new CapiImageBuilder("vsphere");
+        CapiImageBuilder builder = new CapiImageBuilder();
+        builder.setCredentialsId("vsphere");
         builder.setConfig("images/rocky-8.conf");
         builder.setRhelCredentialsId("rhel");
         builder.setRegistryCredentialsId("registry");
@@ -73,7 +62,7 @@ class CapiImageBuilderTest {
 
     @Test
     void defaultsSurviveARoundTrip() throws Exception {
-        CapiImageBuilder builder = new CapiImageBuilder("vsphere");
+        CapiImageBuilder builder = new CapiImageBuilder();
         CapiImageBuilder after = r.configRoundtrip(builder);
         r.assertEqualDataBoundBeans(builder, after);
         assertEquals("imageconfig", after.getConfig());
@@ -85,11 +74,12 @@ class CapiImageBuilderTest {
     @Test
     void badOverrideLinesFailTheBuildNamingTheLine() throws Exception {
         FreeStyleProject p = project("imageconfig", FakeBuilder.imageconfig("rocky-8"));
-        CapiImageBuilder builder = new CapiImageBuilder("vsphere");
+        CapiImageBuilder builder = new CapiImageBuilder();
+        builder.setCredentialsId("vsphere");
         builder.setOverrides("k8s_version=1.31.1\nthis is not an assignment");
         p.getBuildersList().add(builder);
         FreeStyleBuild b = r.buildAndAssertStatus(Result.FAILURE, p);
-        r.assertLogContains("line 2: expected KEY=VALUE", b);
+        r.assertLogContains("overrides:2:1: error: line is not a key=value pair", b);
     }
 
     @Test
@@ -128,8 +118,35 @@ class CapiImageBuilderTest {
         assertEquals(List.of(), FakeBuilder.containersOf(BuildRunId.of(b)), "containers left after abort");
     }
 
+    /** Two image builds in one job: both show on the build page, each with its own container run id. */
+    @Test
+    void twoStepsInOneJobEachGetTheirOwnActionAndRunId() throws Exception {
+        FakeBuilder.assumeDockerAndImage();
+        FreeStyleProject p = project("imageconfig-first", FakeBuilder.imageconfig("rocky-8-first"));
+        p.getBuildersList().add(new CreateFileBuilder("imageconfig-second", FakeBuilder.imageconfig("rocky-8-second")));
+        for (String which : List.of("first", "second")) {
+            p.getBuildersList()
+                    .add(new CreateFileBuilder("out-" + which + "/" + FakeBuilder.ISO_NAME, FakeBuilder.ISO_CONTENT));
+            CapiImageBuilder builder = fakeBuild();
+            builder.setConfig("imageconfig-" + which);
+            builder.setOutputDir("out-" + which);
+            p.getBuildersList().add(builder);
+        }
+        FreeStyleBuild b = r.buildAndAssertSuccess(p);
+        List<CapiImageAction> actions = b.getActions(CapiImageAction.class);
+        assertEquals(
+                List.of("rocky-8-first", "rocky-8-second"),
+                actions.stream().map(a -> a.getTemplate().getTemplateName()).toList());
+        assertEquals(
+                List.of("capiImage", "capiImage-2"),
+                actions.stream().map(CapiImageAction::getUrlName).toList());
+        assertNotEquals(actions.get(0).getRunId(), actions.get(1).getRunId());
+        assertEquals(List.of(), FakeBuilder.containersOf(BuildRunId.of(b)), "containers left behind");
+    }
+
     private CapiImageBuilder fakeBuild() {
-        CapiImageBuilder builder = new CapiImageBuilder("vsphere");
+        CapiImageBuilder builder = new CapiImageBuilder();
+        builder.setCredentialsId("vsphere");
         builder.setBuilderImage(FakeBuilder.IMAGE);
         builder.setPreflight(false);
         builder.setCompatibility(CompatibilityMode.OFF);

@@ -4,8 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hudson.model.FreeStyleBuild;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
+@WithJenkins
 class BuildRunIdTest {
 
     @Test
@@ -14,6 +20,18 @@ class BuildRunIdTest {
         assertTrue(
                 BuildRunId.of("images/rocky-8", 42).matches("jenkins-images-rocky-8-[0-9a-f]{8}-42"),
                 BuildRunId.of("images/rocky-8", 42));
+    }
+
+    /** Every call gets its own id below the build's, so parallel calls never share containers. */
+    @Test
+    void everyCallOfABuildGetsItsOwnIdBelowTheBuilds(JenkinsRule r) throws Exception {
+        FreeStyleBuild b = r.buildAndAssertSuccess(r.createFreeStyleProject("images"));
+        String first = BuildRunId.forCall(b);
+        String second = BuildRunId.forCall(b);
+        assertNotEquals(first, second);
+        for (String id : List.of(first, second)) {
+            assertTrue(id.matches(Pattern.quote(BuildRunId.of(b)) + "-[0-9a-f]{8}"), id);
+        }
     }
 
     @Test

@@ -1,24 +1,25 @@
 package io.jenkins.plugins.capi.jenkins.step;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.domains.Domain;
-import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.Label;
 import hudson.model.Result;
 import hudson.tasks.Fingerprinter;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
+import io.jenkins.plugins.capi.jenkins.JenkinsFixtures;
 import io.jenkins.plugins.capi.jenkins.action.CapiImageAction;
 import io.jenkins.plugins.capi.jenkins.run.ArchiveMode;
 import io.jenkins.plugins.capi.jenkins.run.BuildRunId;
 import io.jenkins.plugins.capi.testing.FakeBuilder;
 import io.jenkins.plugins.capi.testing.SecretScan;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -38,22 +39,13 @@ class CapiImageBuildStepTest {
     void setUp(JenkinsRule rule) throws Exception {
         r = rule;
         r.createOnlineSlave(Label.get("capi"));
-        CredentialsProvider.lookupStores(r.jenkins)
-                .iterator()
-                .next()
-                .addCredentials(
-                        Domain.global(),
-                        new UsernamePasswordCredentialsImpl(
-                                CredentialsScope.GLOBAL,
-                                "vsphere",
-                                "vCenter builder",
-                                "builder@vsphere.local",
-                                FakeBuilder.PLANTED_PASSWORD));
+        JenkinsFixtures.addVsphereCredentials(r);
     }
 
     @Test
     void configRoundTripKeepsEveryFormParameter() throws Exception {
-        CapiImageBuildStep step = new CapiImageBuildStep("vsphere");
+        CapiImageBuildStep step = new CapiImageBuildStep();
+        step.setCredentialsId("vsphere");
         step.setConfig("images/rocky-8.conf");
         step.setRhelCredentialsId("rhel");
         step.setRegistryCredentialsId("registry");
@@ -73,11 +65,18 @@ class CapiImageBuildStepTest {
         r.assertEqualDataBoundBeans(step, new StepConfigTester(r).configRoundTrip(step));
     }
 
+    /**
+     * The Snippet Generator writes a sole required argument without its name ({@code capiImageBuild 'vsphere'}).
+     * No parameter is required, so the credentials are named like every other parameter, and a step without any
+     * parameter is {@code capiImageBuild()}.
+     */
     @Test
-    void snippetGeneratorWritesOnlyWhatDiffersFromTheDefaults() throws Exception {
+    void snippetGeneratorNamesTheCredentialsLikeEveryOtherParameter() throws Exception {
         SnippetizerTester st = new SnippetizerTester(r);
-        st.assertRoundTrip(new CapiImageBuildStep("vsphere"), "capiImageBuild credentialsId: 'vsphere'");
-        CapiImageBuildStep step = new CapiImageBuildStep("vsphere");
+        st.assertRoundTrip(new CapiImageBuildStep(), "capiImageBuild()");
+        CapiImageBuildStep step = new CapiImageBuildStep();
+        step.setCredentialsId("vsphere");
+        st.assertRoundTrip(step, "capiImageBuild credentialsId: 'vsphere'");
         step.setArchive(ArchiveMode.NONE);
         step.setPreflight(false);
         st.assertRoundTrip(step, "capiImageBuild archive: 'NONE', credentialsId: 'vsphere', preflight: false");
@@ -85,7 +84,8 @@ class CapiImageBuildStepTest {
 
     @Test
     void scriptsPassOverridesAsAMap() throws Exception {
-        CapiImageBuildStep expected = new CapiImageBuildStep("vsphere");
+        CapiImageBuildStep expected = new CapiImageBuildStep();
+        expected.setCredentialsId("vsphere");
         expected.setOverrides(Map.of("k8s_version", "1.31.1"));
         new SnippetizerTester(r)
                 .assertParseStep(
@@ -102,7 +102,7 @@ class CapiImageBuildStepTest {
     void missingImageconfigFailsNamingThePath() throws Exception {
         WorkflowRun b = run(
                 "node('capi') { capiImageBuild credentialsId: 'vsphere', config: 'nope/imageconfig' }", Result.FAILURE);
-        r.assertLogContains("imageconfig not found", b);
+        r.assertLogContains("the imageconfig file does not exist", b);
         r.assertLogContains("nope/imageconfig", b);
     }
 
@@ -115,12 +115,41 @@ class CapiImageBuildStepTest {
         r.assertLogContains("credentialsId: no username/password credentials with id 'no-such-id'", b);
     }
 
+    /** A step without credentials is accepted; the build then needs the password in the imageconfig. */
     @Test
-    void passwordsInOverridesAreRefused() throws Exception {
+    void withoutCredentialsTheImageconfigMustHoldThePassword() throws Exception {
+        new SnippetizerTester(r).assertParseStep(new CapiImageBuildStep(), "capiImageBuild()");
         WorkflowRun b = run(
-                "node('capi') { capiImageBuild credentialsId: 'vsphere', " + "overrides: [vcenter_password: 'x'] }",
+                prepare("rocky-8") + "  capiImageBuild preflight: false, compatibility: 'OFF'\n}\n", Result.FAILURE);
+        r.assertLogContains("vcenter_password", b);
+        r.assertLogContains("in the step: credentialsId", b);
+        assertEquals(
+                List.of("REJECTED"),
+                b.getActions(CapiImageAction.class).stream()
+                        .map(CapiImageAction::getOutcome)
+                        .toList());
+    }
+
+    /**
+     * A secret in {@code overrides} is refused before anything runs, with the advice to rotate it. The console
+     * never shows it, but the script (kept in build.xml) and the step's recorded arguments (the flow node files under
+     * workflow/) already hold it when the step starts, as docs/jenkins.md says.
+     */
+    @Test
+    void aSecretInOverridesIsRefusedAndOnlyPipelineKeepsIt() throws Exception {
+        String typed = "Typed-Into-Overrides-5d1e";
+        WorkflowRun b = run(
+                prepare("rocky-8") + "  capiImageBuild credentialsId: 'vsphere', overrides: [vcenter_password: '"
+                        + typed + "']\n}\n",
                 Result.FAILURE);
-        r.assertLogContains("overrides must not carry secrets (vcenter_password)", b);
+        r.assertLogContains("vcenter_password", b);
+        r.assertLogContains("rotate", b);
+        r.assertLogNotContains(typed, b);
+        List<Path> holders = SecretScan.filesContaining(b.getRootDir().toPath(), typed);
+        assertTrue(
+                holders.stream().allMatch(p -> p.toString().equals("build.xml") || p.startsWith("workflow")),
+                "only the script and the step arguments may hold it: " + holders);
+        assertEquals(List.of(), b.getActions(CapiImageAction.class), "nothing was built");
     }
 
     @Test
@@ -131,9 +160,20 @@ class CapiImageBuildStepTest {
                       dockerHost: 'unix:///nonexistent/capi-test/docker.sock'
                 }
                 """, Result.FAILURE);
-        r.assertLogContains("contains vcenter_password; the value from Jenkins credentials is used instead", b);
+        r.assertLogContains("credentials supplied from outside the file win", b);
+        r.assertLogContains("in the step: credentialsId", b);
         r.assertLogNotContains(FakeBuilder.PLANTED_PASSWORD, b);
         r.assertLogNotContains(filePassword, b);
+        // An engine failure is a failed image build like any other: one line, a hint, on the build page.
+        CapiImageAction action = b.getAction(CapiImageAction.class);
+        assertNotNull(action, "the build page shows the failed image build");
+        assertEquals("FAILED", action.getOutcome());
+        assertEquals("engine", action.getFailure().getHintCategory());
+        assertTrue(
+                action.getFailure().getReason().contains("/nonexistent/capi-test/docker.sock"),
+                action.getFailure().getReason());
+        r.assertLogContains("[capi] Cannot use the Docker engine", b);
+        r.assertLogNotContains("\tat io.jenkins.plugins.capi", b);
         SecretScan.assertNoFileContains(b.getRootDir().toPath(), FakeBuilder.PLANTED_PASSWORD);
         SecretScan.assertNoFileContains(b.getParent().getRootDir().toPath(), FakeBuilder.PLANTED_PASSWORD);
     }
@@ -170,6 +210,95 @@ class CapiImageBuildStepTest {
         SecretScan.assertNoFileContains(b.getRootDir().toPath(), FakeBuilder.PLANTED_PASSWORD);
     }
 
+    /**
+     * A password in the file written with escaped quotes, or followed by a comment, is the value core's parser reads;
+     * the agent masks exactly that value, so the builder's echo of it never reaches the console.
+     */
+    @Test
+    void passwordsInTheFileAreMaskedAsTheParserReadsThem() throws Exception {
+        FakeBuilder.assumeDockerAndImage();
+        // written in the file as "Quoted\"Passw0rd-8e1c" (escaped quote) and as a bare value with a comment after it
+        String quoted = "Quoted\"Passw0rd-8e1c";
+        String commented = "Commented-Passw0rd-52d0";
+        for (String line : List.of(
+                "vcenter_password=\"Quoted\\\\\"Passw0rd-8e1c\"",
+                "vcenter_password=" + commented + " # the lab password")) {
+            WorkflowRun b = run(
+                    prepare("rocky-8", "vcenter_user=builder@vsphere.local", line) + """
+                      capiImageBuild preflight: false, compatibility: 'OFF', builderImage: '%s'
+                    }
+                    """.formatted(FakeBuilder.IMAGE),
+                    Result.SUCCESS);
+            r.assertLogContains("password=****", b);
+            for (String secret : List.of(quoted, commented, "Passw0rd-8e1c")) {
+                r.assertLogNotContains(secret, b);
+                SecretScan.filesContaining(b.getRootDir().toPath(), secret)
+                        .forEach(p -> assertTrue(
+                                p.toString().equals("build.xml") || p.startsWith("workflow"),
+                                "only the script itself may hold it: " + p));
+            }
+        }
+    }
+
+    /** {@code metadataArtifact} names an artifact only when one was archived; {@code metadataFile} always. */
+    @Test
+    void withArchiveNoneTheResultNamesNoArtifact() throws Exception {
+        FakeBuilder.assumeDockerAndImage();
+        WorkflowRun b = run(prepare("rocky-8") + """
+                  def image = capiImageBuild credentialsId: 'vsphere', preflight: false, compatibility: 'OFF',
+                      builderImage: '%s', archive: 'NONE'
+                  echo "artifact=${image.metadataArtifact} file=${image.metadataFile}"
+                }
+                """.formatted(FakeBuilder.IMAGE), Result.SUCCESS);
+        r.assertLogContains("artifact=null file=capi-output/template-metadata.json", b);
+        assertEquals(List.of(), b.getArtifacts());
+    }
+
+    /** Without credentials the password written in the imageconfig is used, with a warning, and masked. */
+    @Test
+    void withoutCredentialsThePasswordInTheImageconfigIsUsed() throws Exception {
+        FakeBuilder.assumeDockerAndImage();
+        String filePassword = "Only-In-The-File-Passw0rd-3b7a";
+        WorkflowRun b = run(
+                prepare("rocky-8", "vcenter_user=builder@vsphere.local", "vcenter_password='" + filePassword + "'")
+                        + """
+                  capiImageBuild preflight: false, compatibility: 'OFF', builderImage: '%s'
+                }
+                """.formatted(FakeBuilder.IMAGE),
+                Result.SUCCESS);
+        r.assertLogContains("`vcenter_password` is written in the image config", b);
+        r.assertLogNotContains(filePassword, b);
+        r.assertLogContains("password=****", b);
+    }
+
+    /**
+     * Two calls in parallel branches on one engine (a Declarative matrix does the same): each has its own container
+     * run id, neither treats the other's running container as a leftover, and both show on the build page.
+     */
+    @Test
+    void twoCallsInParallelKeepTheirOwnContainersAndBothShowOnTheBuildPage() throws Exception {
+        FakeBuilder.assumeDockerAndImage();
+        WorkflowRun b = run(
+                "node('capi') {\n"
+                        + writeConfig("left") + writeConfig("right")
+                        + "  parallel left: { " + parallelCall("left") + " }, right: { " + parallelCall("right")
+                        + " }\n"
+                        + "}\n",
+                Result.SUCCESS);
+        List<CapiImageAction> actions = b.getActions(CapiImageAction.class);
+        assertEquals(2, actions.size(), actions.toString());
+        assertEquals(
+                Set.of("rocky-8-left", "rocky-8-right"),
+                actions.stream().map(a -> a.getTemplate().getTemplateName()).collect(Collectors.toSet()));
+        assertEquals(
+                Set.of("capiImage", "capiImage-2"),
+                actions.stream().map(CapiImageAction::getUrlName).collect(Collectors.toSet()));
+        assertNotEquals(actions.get(0).getRunId(), actions.get(1).getRunId());
+        actions.forEach(a -> assertTrue(a.getRunId().startsWith(BuildRunId.of(b) + "-"), a.getRunId()));
+        r.assertLogNotContains("Removing leftover container", b);
+        assertEquals(List.of(), FakeBuilder.containersOf(BuildRunId.of(b)), "containers left behind");
+    }
+
     @Test
     void abortMidBuildStopsAndRemovesTheContainer() throws Exception {
         FakeBuilder.assumeDockerAndImage();
@@ -185,6 +314,39 @@ class CapiImageBuildStepTest {
         r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(b));
         assertEquals(List.of(), FakeBuilder.containersOf(BuildRunId.of(b)), "containers left after abort");
         r.assertLogNotContains(FakeBuilder.PLANTED_PASSWORD, b);
+    }
+
+    /**
+     * timeout {} ends its body a fixed grace period after asking it to stop (5 s under the test harness, 60 s
+     * otherwise); with the default 300 s stop grace the step says the container will outlive it.
+     */
+    @Test
+    void timeoutWarnsThatItWillEndTheStepBeforeTheContainerHasStopped() throws Exception {
+        FakeBuilder.assumeDockerAndImage();
+        WorkflowJob p = r.createProject(WorkflowJob.class, "timeout");
+        p.setDefinition(new CpsFlowDefinition(prepare("rocky-8-sigterm") + """
+                  timeout(time: 20, unit: 'SECONDS') {
+                    capiImageBuild credentialsId: 'vsphere', preflight: false, compatibility: 'OFF',
+                        builderImage: '%s'
+                  }
+                }
+                """.formatted(FakeBuilder.IMAGE), true));
+        WorkflowRun b = r.waitForCompletion(p.scheduleBuild2(0).waitForStart());
+        assertNotEquals(Result.SUCCESS, b.getResult());
+        r.assertLogContains("[capi] warning: timeout {} ends this step about 60 s after it asks it to stop", b);
+        r.assertLogContains("300 s (stopGraceSeconds)", b);
+    }
+
+    private static String writeConfig(String side) {
+        return "  writeFile file: 'imageconfig-" + side + "', text: '''"
+                + FakeBuilder.imageconfig("rocky-8-" + side, "fake_step_seconds=1") + "'''\n"
+                + "  writeFile file: 'out-" + side + "/" + FakeBuilder.ISO_NAME + "', text: '''"
+                + FakeBuilder.ISO_CONTENT + "'''\n";
+    }
+
+    private static String parallelCall(String side) {
+        return "capiImageBuild credentialsId: 'vsphere', preflight: false, compatibility: 'OFF', builderImage: '"
+                + FakeBuilder.IMAGE + "', config: 'imageconfig-" + side + "', outputDir: 'out-" + side + "'";
     }
 
     /** Opens {@code node('capi') {}} and writes the imageconfig and the ISO; the caller closes the block. */

@@ -2,8 +2,6 @@ package io.jenkins.plugins.capi.container;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectExecResponse;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.StreamType;
 import io.jenkins.plugins.capi.Durations;
 import io.jenkins.plugins.capi.logs.FailureClassifier;
 import io.jenkins.plugins.capi.logs.FailureHint;
@@ -154,12 +152,12 @@ public final class ExecSequence {
                 timedOut, pipeline.lines(), Optional.empty());
     }
 
-    private record Exec(String id, Output output) {}
+    private record Exec(String id, LogFollower output) {}
 
     private Exec start(Step step, LogPipeline pipeline) {
         String id = docker.execCreateCmd(containerId).withAttachStdout(true).withAttachStderr(true)
                 .withCmd(step.command().toArray(new String[0])).exec().getId();
-        Output output = docker.execStartCmd(id).withDetach(false).withTty(false).exec(new Output(pipeline));
+        LogFollower output = docker.execStartCmd(id).withDetach(false).withTty(false).exec(new LogFollower(pipeline));
         return new Exec(id, output);
     }
 
@@ -213,36 +211,5 @@ public final class ExecSequence {
 
     private List<String> signal(String processName) {
         return new ContainerStop(docker).signal(containerId, processName);
-    }
-
-    /**
-     * An exec's output: into the log pipeline, or collected as text. A {@link QuietCallback}, so the stop path can go
-     * on reading Packer's clean-up lines after a wait was interrupted; a stream error only ends the stream (the exit
-     * code tells what happened).
-     */
-    private static final class Output extends QuietCallback<Frame> {
-        private final LogPipeline pipeline;
-
-        Output(LogPipeline pipeline) {
-            this.pipeline = pipeline;
-        }
-
-        @Override
-        public void onNext(Frame frame) {
-            if (frame.getStreamType() == StreamType.STDERR) {
-                pipeline.stderr(frame.getPayload());
-            } else {
-                pipeline.stdout(frame.getPayload());
-            }
-        }
-
-        /** Whether the stream ended within {@code max}; the stream stays open either way. */
-        boolean awaitEnd(Duration max) throws InterruptedException {
-            try {
-                return await(max);
-            } catch (RuntimeException streamError) {
-                return true;
-            }
-        }
     }
 }

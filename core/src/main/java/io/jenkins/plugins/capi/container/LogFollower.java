@@ -5,7 +5,7 @@ import com.github.dockerjava.api.model.StreamType;
 import io.jenkins.plugins.capi.logs.LogPipeline;
 import java.time.Duration;
 
-/** Feeds the frames of {@code logs --follow} into the log pipeline, stdout and stderr apart. */
+/** Feeds the frames of {@code logs --follow} (or of an exec's output) into the log pipeline, stdout and stderr apart. */
 final class LogFollower extends QuietCallback<Frame> {
 
     private final LogPipeline pipeline;
@@ -23,12 +23,20 @@ final class LogFollower extends QuietCallback<Frame> {
         }
     }
 
-    /** Waits up to {@code max} for the last lines after the container ended; a broken stream only ends the wait. */
-    void awaitDrained(Duration max) throws InterruptedException {
+    /**
+     * Whether the stream ended within {@code max}; the stream stays open either way. A broken stream counts as ended:
+     * the lines that arrived are all there will be.
+     */
+    boolean awaitEnd(Duration max) throws InterruptedException {
         try {
-            await(max);
-        } catch (RuntimeException e) {
-            // the lines that arrived are all there will be
+            return await(max);
+        } catch (RuntimeException streamError) {
+            return true;
         }
+    }
+
+    /** Waits up to {@code max} for the last lines after the container ended. */
+    void awaitDrained(Duration max) throws InterruptedException {
+        awaitEnd(max);
     }
 }

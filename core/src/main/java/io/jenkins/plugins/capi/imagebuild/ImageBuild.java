@@ -238,7 +238,9 @@ public final class ImageBuild {
             lookForBuildVm(request, ready, runStart, events);
             throw new InterruptedException("stopped while the builder ran; its container was stopped and removed");
         } catch (ContainerRunException e) {
-            return engineFailure(oneLine(e, ready));
+            // reason and hint are one masked line each already
+            return new BuildOutcome.Failed(-1, e.reason(), new FailureHint(ENGINE_FAILURE, e.reason(), e.hint(), null),
+                    Phase.STARTING, Map.of());
         } catch (RuntimeException e) {
             // docker-java wraps transport failures (no socket, refused, TLS) in unchecked exceptions of its own
             return engineFailure("Cannot use the Docker engine at " + EngineConnection.describe(request.dockerHost())
@@ -264,7 +266,8 @@ public final class ImageBuild {
             }
         }
         try {
-            TemplateMetadata metadata = new MetadataCollector(OutputScanner.withDefaults()).collect(
+            TemplateMetadata metadata = new MetadataCollector(OutputScanner.withDefaults(),
+                    warning -> events.info("WARNING: " + warning)).collect(
                     request.outputDir(), config,
                     new TemplateMetadata.Builder(request.builderImage(), result.imageId(), result.imageDigest()),
                     result.started(), result.ended(), request.producer(), facts);
@@ -369,22 +372,22 @@ public final class ImageBuild {
 
     /** The container run this request asks for, with the rendered imageconfig holding the secrets. */
     static RunSpec runSpec(BuildRequest request, String builderImage, ImageConfig config, BuildSecrets effective) {
-        RunSpec spec = RunSpec.of(builderImage, request.outputDir(),
+        RunSpec.Builder spec = RunSpec.builder(builderImage, request.outputDir(),
                         ImageConfigWriter.render(config, effective), config.imageName(), request.runId())
-                .withDockerHost(request.dockerHost())
-                .withTimeouts(request.timeout(), request.stopGrace(), Defaults.HEARTBEAT)
-                .withSecrets(maskingValues(request, config, effective));
-        if (request.imageArchive() != null) {
-            spec = spec.withImageArchive(request.imageArchive());
-        }
+                .dockerHost(request.dockerHost())
+                .timeout(request.timeout())
+                .stopGrace(request.stopGrace())
+                .heartbeatInterval(Defaults.HEARTBEAT)
+                .secrets(maskingValues(request, config, effective))
+                .imageArchive(request.imageArchive());
         if (request.isoPath() != null) {
-            spec = spec.withIso(request.isoPath(), config.isoName());
+            spec.iso(request.isoPath(), config.isoName());
         }
         if (effective.registry().hasUser() && effective.registry().hasPassword()) {
-            spec = spec.withRegistryAuth(new RegistryAuth(ImageReference.parse(builderImage).registry(),
+            spec.registryAuth(new RegistryAuth(ImageReference.parse(builderImage).registry(),
                     effective.registryUser(), effective.registryPassword()));
         }
-        return spec;
+        return spec.build();
     }
 
     /** Everything to mask in the build's log: the build's credentials and secret keys, and the publish targets'. */

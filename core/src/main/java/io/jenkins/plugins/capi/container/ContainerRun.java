@@ -152,6 +152,9 @@ final class ContainerRun implements AutoCloseable {
         containerId = create();
         openFolder();
         LogPipeline pipeline = new LogPipeline(masker, events, clock, clock.instant());
+        if (spec.execPlan() != null) {
+            return executeAsExecs(pipeline);
+        }
         follower = new LogFollower(pipeline);
         docker.startContainerCmd(containerId).exec();
         Instant started = clock.instant();
@@ -184,6 +187,24 @@ final class ContainerRun implements AutoCloseable {
                 : FailureClassifier.classify(pipeline.tail(), exitCode, timedOut ? StopCause.TIMEOUT : StopCause.NONE);
         return new ContainerResult(exitCode, started, ended, pipeline.phase(), pipeline.phaseTimings(), hint,
                 image.id(), image.digest(), timedOut, pipeline.lines());
+    }
+
+    /**
+     * The exec plan's run: the container idles, the preparation and the build run as execs through the same log
+     * pipeline, and the build's exit code decides. An abort or timeout stops the build the way a normal run's stop
+     * does (Packer first); {@link #close()} then stops and removes the idling container.
+     */
+    private ContainerResult executeAsExecs(LogPipeline pipeline) throws InterruptedException {
+        ExecPlan plan = spec.execPlan();
+        docker.startContainerCmd(containerId).exec();
+        events.info("Started container " + name + " (" + containerId.substring(0, 12) + ") from " + image.reference()
+                + ", idling (" + String.join(" ", plan.idleCommand()) + ") for the build's execs");
+        exit = docker.waitContainerCmd(containerId).exec(new ExitWait());
+        heartbeat = startHeartbeat(pipeline, spec.heartbeatInterval());
+        ExecSequence.Result r = new ExecSequence(docker, containerId, name, events, clock)
+                .run(plan.preparation(), plan.build(), pipeline, spec.timeout(), spec.stopGrace());
+        return new ContainerResult(r.exitCode(), r.started(), r.ended(), r.lastPhase(), r.phaseTimings(), r.hint(),
+                image.id(), image.digest(), r.timedOut(), r.logLines());
     }
 
     /** Gives back what the run holds; never throws, and lets each step run even when an earlier one failed. */
@@ -256,12 +277,19 @@ final class ContainerRun implements AutoCloseable {
         Map<String, String> labels = ContainerRunner.labels(spec.runId(), "builder");
         labels.put(ContainerRunner.LABEL_OUTPUT_DIR, folderKey().toString());
         labels.put(ContainerRunner.LABEL_OWNER, me.owner());
-        return docker.createContainerCmd(image.reference())
+        HostConfig host = HostConfig.newHostConfig().withNetworkMode("host").withBinds(binds);
+        var create = docker.createContainerCmd(image.reference())
                 .withName(name)
                 .withLabels(labels)
-                .withEnv(env)
-                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host").withBinds(binds))
-                .exec().getId();
+                .withEnv(env);
+        if (spec.execPlan() != null) {
+            // The idle command replaces the image's start-up whether the image has an ENTRYPOINT or only a CMD;
+            // the engine's init as PID 1 lets the idling container end at once on SIGTERM.
+            List<String> idle = spec.execPlan().idleCommand();
+            create = create.withEntrypoint(idle.get(0)).withCmd(idle.subList(1, idle.size()));
+            host = host.withInit(true);
+        }
+        return create.withHostConfig(host).exec().getId();
     }
 
     /** Opens the folder for the container's user, just before the start, and notes the mode it must get back. */

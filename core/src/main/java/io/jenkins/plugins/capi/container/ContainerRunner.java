@@ -126,7 +126,8 @@ public final class ContainerRunner {
         files.add(new ContainerPlan.PreparedFile(out.path().toString() + "/**",
                 "after the run: files the container created are given to this tool's user (by a short helper "
                         + "container when the tool is not root)"));
-        return new ContainerPlan(containerName(spec.runId()), spec.imageRef(), source, "host", user, mounts(spec, out),
+        return new ContainerPlan(containerName(spec.runId()), spec.imageRef(), source, "host", user,
+                spec.execPlan() == null ? List.of() : spec.execPlan().idleCommand(), mounts(spec, out),
                 List.copyOf(ENV.keySet()), labels(spec.runId(), "builder"), files);
     }
 

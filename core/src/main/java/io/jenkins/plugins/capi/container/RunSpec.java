@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param heartbeatInterval silence after which a heartbeat is reported
  * @param secrets           values to mask in every line
  * @param stalePolicy       what to do with an earlier run's {@code <image_name>/}
+ * @param execPlan          run the build as execs in an idling container; null for the image's own start-up
  */
 public record RunSpec(
         String imageRef,
@@ -41,7 +42,8 @@ public record RunSpec(
         Duration stopGrace,
         Duration heartbeatInterval,
         List<String> secrets,
-        StalePolicy stalePolicy) {
+        StalePolicy stalePolicy,
+        ExecPlan execPlan) {
 
     public RunSpec {
         Objects.requireNonNull(imageRef, "imageRef");
@@ -77,7 +79,8 @@ public record RunSpec(
     public Builder toBuilder() {
         return new Builder(imageRef, outputDir, imageConfigText, imageName, runId).imageArchive(imageArchive)
                 .registryAuth(registryAuth).dockerHost(dockerHost).iso(isoPath, isoName).timeout(timeout)
-                .stopGrace(stopGrace).heartbeatInterval(heartbeatInterval).secrets(secrets).stalePolicy(stalePolicy);
+                .stopGrace(stopGrace).heartbeatInterval(heartbeatInterval).secrets(secrets).stalePolicy(stalePolicy)
+                .execPlan(execPlan);
     }
 
     /** Never shows the imageconfig text or secrets. */
@@ -104,6 +107,7 @@ public record RunSpec(
         private Duration heartbeatInterval;
         private List<String> secrets;
         private StalePolicy stalePolicy;
+        private ExecPlan execPlan;
 
         private Builder(String imageRef, Path outputDir, String imageConfigText, String imageName, String runId) {
             this.imageRef = imageRef;
@@ -160,9 +164,14 @@ public record RunSpec(
             return this;
         }
 
+        public Builder execPlan(ExecPlan plan) {
+            this.execPlan = plan;
+            return this;
+        }
+
         public RunSpec build() {
             return new RunSpec(imageRef, imageArchive, registryAuth, dockerHost, outputDir, imageConfigText, imageName,
-                    isoPath, isoName, runId, timeout, stopGrace, heartbeatInterval, secrets, stalePolicy);
+                    isoPath, isoName, runId, timeout, stopGrace, heartbeatInterval, secrets, stalePolicy, execPlan);
         }
     }
 }

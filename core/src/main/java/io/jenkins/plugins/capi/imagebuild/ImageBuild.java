@@ -136,8 +136,11 @@ public final class ImageBuild {
             return new Preparation.Refused(findings.stream().filter(Finding::isError).toList());
         }
         BuildSecrets effective = request.secrets().resolve(config);
-        return new Preparation.Ready(config, effective, runSpec(request, builderImage, config, effective),
-                customization, airgap);
+        RunSpec spec = runSpec(request, builderImage, config, effective);
+        if (customization.rhsmWorkaround().isPresent()) {
+            spec = spec.toBuilder().execPlan(customization.rhsmWorkaround().get().execPlan()).build();
+        }
+        return new Preparation.Ready(config, effective, spec, customization, airgap);
     }
 
     /**

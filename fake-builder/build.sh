@@ -14,7 +14,7 @@ die() { echo "fake-builder: ERROR: $*" >&2; exit 1; }
 [ -x "$BUSYBOX" ] || die "$BUSYBOX missing: install Debian's busybox-static (bash .ci/engine up does)"
 "$DOCKER" info >/dev/null 2>&1 || die "no Docker engine answers (start it with: bash .ci/engine up)"
 
-inputs=$(cat "$here/build.sh" "$here/entrypoint.sh" "$BUSYBOX" | sha256sum | cut -c1-16)
+inputs=$(cat "$here/build.sh" "$here/entrypoint.sh" "$here/vm.ovf" "$BUSYBOX" | sha256sum | cut -c1-16)
 current=$("$DOCKER" image inspect --format '{{ index .Config.Labels "capi.fake-builder.inputs" }}' "$IMAGE" 2>/dev/null || true)
 if [ "${FAKE_BUILDER_FORCE:-0}" != 1 ] && [ "$current" = "$inputs" ]; then
     echo "fake-builder: $IMAGE is up to date (inputs $inputs)"
@@ -28,6 +28,7 @@ mkdir -p "$r"/{bin,sbin,usr/bin,usr/sbin,usr/local/bin,etc,tmp,proc,sys,dev,root
 cp "$BUSYBOX" "$r/bin/busybox"
 for a in $("$BUSYBOX" --list); do [ "$a" = busybox ] || ln -sf busybox "$r/bin/$a"; done
 install -m 0755 "$here/entrypoint.sh" "$r/usr/local/bin/capi-fake-build"
+install -D -m 0644 "$here/vm.ovf" "$r/usr/local/share/capi-fake-build/vm.ovf"
 printf 'root:x:0:0:root:/root:/bin/sh\nimagebuilder:x:1000:1000::/home/imagebuilder:/bin/sh\n' >"$r/etc/passwd"
 printf 'root:x:0:\nimagebuilder:x:1000:\n' >"$r/etc/group"
 chmod 1777 "$r/tmp"

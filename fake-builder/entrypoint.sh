@@ -200,11 +200,8 @@ else
     msg "Writing OVF descriptor $VM.ovf..."
 fi
 dd if=/dev/urandom of="$DIR/$VM-disk-0.vmdk" bs=65536 count=16 2>/dev/null
-cat > "$DIR/$VM.ovf" <<EOF
-<?xml version="1.0" encoding="UTF-8"?>
-<Envelope xmlns="http://schemas.dmtf.org/ovf/envelope/1"><References><File ovf:href="$VM-disk-0.vmdk" ovf:id="file1"/></References>
-<VirtualSystem ovf:id="$VM"><Name>$VM</Name></VirtualSystem></Envelope>
-EOF
+# A complete descriptor (CPU, memory, disk, NIC), so the OVA can be imported into vCenter (or the simulator).
+sed -e "s/NAME/$VM/g" -e "s/SIZE/$(stat -c %s "$DIR/$VM-disk-0.vmdk")/g" /usr/local/share/capi-fake-build/vm.ovf > "$DIR/$VM.ovf"
 [ "$LEGACY" = 1 ] || msg "Completed export to Open Virtualization Format (OVF): $VM.ovf"
 say "$(w 'Clear boot order...' 'Clearing boot order...')"
 close_sessions

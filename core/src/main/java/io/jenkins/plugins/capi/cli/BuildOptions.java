@@ -39,6 +39,9 @@ final class BuildOptions {
     @Mixin
     PublishOptions publish;
 
+    @Mixin
+    AirgapOptions airgap;
+
     @Option(names = "--publish", description = "After a successful build, publish the template to the imageconfig's"
             + " vCenter and every --target (see --name, --on-existing, --keep, --content-library); every target is"
             + " checked before the build starts.")
@@ -66,6 +69,7 @@ final class BuildOptions {
                 .customization(customization.customization())
                 .publish(publishRequested ? publish.settings(err) : null)
                 .removeBuildVm(removeBuildVm)
+                .airgap(airgap.settings())
                 .build();
     }
 }

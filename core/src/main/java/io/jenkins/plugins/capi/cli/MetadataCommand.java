@@ -8,7 +8,6 @@ import io.jenkins.plugins.capi.metadata.OutputScanner;
 import io.jenkins.plugins.capi.metadata.OutputsException;
 import io.jenkins.plugins.capi.metadata.PackerManifest;
 import io.jenkins.plugins.capi.metadata.TemplateMetadata;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -68,7 +66,7 @@ public final class MetadataCommand implements Callable<Integer> {
         }
         String name = imageName;
         if (name == null) {
-            List<String> builds = buildFolders(outputDir);
+            List<String> builds = OutputScanner.buildFolders(outputDir);
             if (builds.isEmpty()) {
                 err.println("capi-image-build metadata: error: " + outputDir + ": no build outputs: no sub-folder "
                         + "holds a " + PackerManifest.FILE_NAME);
@@ -84,7 +82,8 @@ public final class MetadataCommand implements Callable<Integer> {
         OutputScanner scanner = hashAll ? OutputScanner.hashingFilesUpTo(Long.MAX_VALUE) : OutputScanner.withDefaults();
         TemplateMetadata metadata;
         try {
-            metadata = new MetadataCollector(scanner).collect(outputDir,
+            metadata = new MetadataCollector(scanner,
+                    warning -> err.println("capi-image-build metadata: warning: " + warning)).collect(outputDir,
                     ImageConfig.of("--image-name", Map.of(ConfigKey.IMAGE_NAME.key(), name)), null, null, null, Map.of(),
                     null);
         } catch (OutputsException e) {
@@ -98,15 +97,6 @@ public final class MetadataCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
-    }
-
-    private static List<String> buildFolders(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> Files.isRegularFile(p.resolve(PackerManifest.FILE_NAME)))
-                    .map(p -> p.getFileName().toString()).sorted().toList();
-        } catch (IOException e) {
-            return List.of();
-        }
     }
 
     private static void printText(TemplateMetadata m, PrintWriter out) {

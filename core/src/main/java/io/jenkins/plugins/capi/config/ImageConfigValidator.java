@@ -468,7 +468,7 @@ public final class ImageConfigValidator {
             if (airgap.filter("true"::equals).isPresent()) {
                 if (ip.isEmpty() && !isPlaceholder(AIRGAP_IP)) {
                     missing(AIRGAP_IP, "airgap=true needs airgap_ip, the air-gap support VM that serves the packages",
-                            "write the support VM's host name or IP, in the same form it was set up with");
+                            "write the support VM's host name or IP, in the same form used with airgap-setup.sh");
                 }
                 ip.ifPresent(v -> hostAddress(AIRGAP_IP, v, false));
             } else if (airgap.filter("false"::equals).isPresent() && ip.isPresent()) {

@@ -3,7 +3,6 @@ package io.jenkins.plugins.capi.container;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -49,7 +48,7 @@ public record BuilderImage(String reference, String id, String digest, String us
         }
     }
 
-    public static BuilderImage obtain(DockerClient docker, RunSpec spec, ContainerEvents listener)
+    static BuilderImage obtain(DockerClient docker, RunSpec spec, ContainerEvents listener)
             throws InterruptedException {
         Optional<BuilderImage> present = local(docker, spec.imageRef());
         if (present.isPresent()) {
@@ -62,27 +61,37 @@ public record BuilderImage(String reference, String id, String digest, String us
         return pull(docker, spec.imageRef(), spec.registryAuth(), listener);
     }
 
-    static BuilderImage load(DockerClient docker, String reference, Path archive, ContainerEvents listener) {
-        if (!Files.isRegularFile(archive)) {
-            throw new ContainerRunException("Image archive " + archive + " does not exist or is not a file");
+    /** Refuses an image archive that cannot be loaded, before anything is changed. */
+    static void checkArchive(Path archive) {
+        if (archive != null && !Files.isRegularFile(archive)) {
+            throw unavailable("Image archive " + archive + " does not exist or is not a file",
+                    "give the path of the builder image's docker save tar");
         }
+    }
+
+    static BuilderImage load(DockerClient docker, String reference, Path archive, ContainerEvents listener) {
+        checkArchive(archive);
         List<String> tags;
         try {
             tags = repoTagsOf(archive);
         } catch (IOException e) {
-            throw new ContainerRunException("Cannot read image archive " + archive + " (expected a `docker save` tar): "
-                    + e.getMessage(), e);
+            throw unavailable("Cannot read image archive " + archive + ": " + e.getMessage(),
+                    "give a tar written by docker save (or podman save) of the builder image");
         }
         listener.info("Loading image archive " + archive + " (" + sizeOf(archive) + ", images " + tags + ")");
         try (InputStream in = new BufferedInputStream(Files.newInputStream(archive), 1 << 16)) {
             docker.loadImageCmd(in).exec();
-        } catch (IOException | DockerException e) {
-            throw new ContainerRunException("docker load of " + archive + " failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw unavailable("Cannot read image archive " + archive + ": " + e.getMessage(),
+                    "give a tar written by docker save (or podman save) of the builder image");
+        } catch (DockerException e) {
+            throw unavailable("The engine could not load image archive " + archive + ": "
+                    + EngineFailure.engineMessage(e), "give a tar written by docker save (or podman save)");
         }
         if (local(docker, reference).isEmpty()) {
             if (tags.isEmpty()) {
-                throw new ContainerRunException("Image archive " + archive + " names no image; cannot find "
-                        + reference + " in it");
+                throw unavailable("Image archive " + archive + " names no image, so " + reference
+                        + " cannot be found in it", "give the archive of " + reference);
             }
             String loaded = tags.get(0);
             String repo = reference;
@@ -95,8 +104,9 @@ public record BuilderImage(String reference, String id, String digest, String us
             listener.info("Archive loaded as " + loaded + "; tagging it " + reference);
             docker.tagImageCmd(loaded, repo, tag).exec();
         }
-        return local(docker, reference).orElseThrow(() -> new ContainerRunException(
-                "After loading " + archive + " the image " + reference + " is still missing"));
+        return local(docker, reference).orElseThrow(() -> unavailable(
+                "After loading " + archive + " the image " + reference + " is still missing",
+                "give the archive of " + reference));
     }
 
     static BuilderImage pull(DockerClient docker, String reference, RegistryAuth auth, ContainerEvents listener)
@@ -109,30 +119,29 @@ public record BuilderImage(String reference, String id, String digest, String us
         }
         PullProgress progress = new PullProgress(listener);
         try {
-            cmd.exec(progress).awaitCompletion();
+            cmd.exec(progress).await();
         } catch (InterruptedException e) {
-            closeQuietly(progress);
+            progress.closeQuietly();
             throw e;
         } catch (DockerException e) {
-            throw new ContainerRunException("Pulling " + reference + " failed: " + e.getMessage()
-                    + ". Check the reference and registry credentials, or pass an image archive for air-gapped sites.", e);
-        } catch (RuntimeException e) {
-            throw new ContainerRunException("Pulling " + reference + " failed: " + e.getMessage(), e);
+            throw pullFailed(reference, EngineFailure.engineMessage(e));
         }
-        return local(docker, reference).orElseThrow(() -> new ContainerRunException(
-                "Pulling " + reference + " ended but the image is not present"));
+        return local(docker, reference).orElseThrow(() -> pullFailed(reference,
+                "the pull ended but the image is not present"));
     }
 
-    private static void closeQuietly(java.io.Closeable c) {
-        try {
-            c.close();
-        } catch (IOException e) {
-            // the pull is abandoned either way
-        }
+    private static ContainerRunException pullFailed(String reference, String why) {
+        return unavailable("Cannot pull the builder image " + reference + ": " + why,
+                "check the image reference and the registry credentials; where the registry cannot be reached, "
+                        + "load the image from its archive (a docker save tar) instead");
+    }
+
+    private static ContainerRunException unavailable(String reason, String hint) {
+        return new ContainerRunException(ContainerRunException.Kind.IMAGE_UNAVAILABLE, reason, hint);
     }
 
     /** Reports each layer's status change, not every byte of progress. */
-    private static final class PullProgress extends ResultCallback.Adapter<PullResponseItem> {
+    private static final class PullProgress extends QuietCallback<PullResponseItem> {
         private final ContainerEvents listener;
         private String last = "";
 
@@ -143,7 +152,9 @@ public record BuilderImage(String reference, String id, String digest, String us
         @Override
         public void onNext(PullResponseItem item) {
             if (item.getErrorDetail() != null) {
-                onError(new ContainerRunException("registry: " + item.getErrorDetail().getMessage()));
+                onError(new ContainerRunException(ContainerRunException.Kind.IMAGE_UNAVAILABLE,
+                        "The registry refused the pull: " + item.getErrorDetail().getMessage(),
+                        "check the image reference and the registry credentials"));
                 return;
             }
             String status = item.getStatus();

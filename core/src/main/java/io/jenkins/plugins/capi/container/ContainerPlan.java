@@ -9,6 +9,7 @@ import java.util.Map;
  * variable names only, never values) and the files it would prepare in the output folder.
  *
  * @param imageSource how the image would be obtained: "local (sha256:…)", "load from …", "pull"
+ * @param command     the command the container runs instead of the image's start-up; empty for none
  */
 public record ContainerPlan(
         String containerName,
@@ -16,6 +17,7 @@ public record ContainerPlan(
         String imageSource,
         String networkMode,
         String user,
+        List<String> command,
         List<Mount> mounts,
         List<String> envNames,
         Map<String, String> labels,
@@ -33,7 +35,8 @@ public record ContainerPlan(
         out.add("image:          " + image + " (" + imageSource + ")");
         out.add("network:        " + networkMode);
         out.add("user:           " + user + " (from the image)");
-        out.add("command:        none (the image's entrypoint starts the build)");
+        out.add("command:        " + (command.isEmpty() ? "none (the image's entrypoint starts the build)"
+                : String.join(" ", command) + " (instead of the image's start-up; the build runs as execs)"));
         for (Mount m : mounts) {
             out.add("mount:          " + m.hostPath() + " -> " + m.containerPath() + (m.readOnly() ? " (read-only)" : " (read-write)"));
         }

@@ -35,9 +35,10 @@ public final class EngineConnection {
         try {
             config = builder.build();
         } catch (RuntimeException e) {
-            throw new ContainerRunException("Invalid Docker host '" + dockerHost + "' or TLS settings "
-                    + "(DOCKER_TLS_VERIFY/DOCKER_CERT_PATH): " + e.getMessage()
-                    + ". Use unix:///path/to/docker.sock or tcp://host:2376.", e);
+            throw new ContainerRunException(ContainerRunException.Kind.ENGINE_UNREACHABLE, "Invalid Docker host '"
+                    + dockerHost + "' or TLS settings (DOCKER_TLS_VERIFY/DOCKER_CERT_PATH): " + e.getMessage(),
+                    "use unix:///path/to/docker.sock or tcp://host:2376, and for TLS a DOCKER_CERT_PATH holding "
+                            + "ca.pem, cert.pem and key.pem");
         }
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())

@@ -1,29 +1,20 @@
 package io.jenkins.plugins.capi.container;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectExecResponse;
-import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.StreamType;
+import io.jenkins.plugins.capi.Durations;
 import io.jenkins.plugins.capi.logs.FailureClassifier;
 import io.jenkins.plugins.capi.logs.FailureHint;
 import io.jenkins.plugins.capi.logs.LogPipeline;
 import io.jenkins.plugins.capi.logs.Phase;
-import io.jenkins.plugins.capi.logs.PhaseDetector;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a build as a sequence of commands in an already running builder container, through the Engine API's exec
@@ -42,28 +33,6 @@ public final class ExecSequence {
     static final Duration STEP_LIMIT = Duration.ofMinutes(2);
     /** After the stream ends the engine may need a moment to report the exit code. */
     private static final Duration EXIT_CODE_WAIT = Duration.ofSeconds(10);
-    private static final Duration SIGNAL_LIMIT = Duration.ofSeconds(15);
-
-    /**
-     * Sends SIGTERM to every process whose name (/proc/PID/comm) or first argument is one of the arguments, and
-     * prints "pid name" for each; the image need not have pkill. Run as {@code sh -c SCRIPT sh NAME...}.
-     */
-    static final String SIGNAL_BY_NAME = """
-            for d in /proc/[0-9]*; do
-              p=${d#/proc/}
-              c=; read -r c < "$d/comm" 2>/dev/null
-              a=
-              if command -v tr >/dev/null 2>&1; then
-                a=$(tr '\\000' '\\n' < "$d/cmdline" 2>/dev/null | { read -r x; echo "$x"; })
-              fi
-              a=${a##*/}
-              for n in "$@"; do
-                if [ "$c" = "$n" ] || [ "$a" = "$n" ]; then
-                  kill -TERM "$p" 2>/dev/null && echo "$p $n"
-                fi
-              done
-            done
-            """;
 
     /**
      * One command of the sequence.
@@ -143,7 +112,7 @@ public final class ExecSequence {
             exec.output.closeQuietly();
             Integer code = ended ? exitCode(exec.id) : null;
             if (code == null || !step.okExitCodes().contains(code)) {
-                String how = code == null ? "did not end within " + PhaseDetector.human(STEP_LIMIT)
+                String how = code == null ? "did not end within " + Durations.describe(STEP_LIMIT)
                         : "ended with exit code " + code;
                 String summary = "The step '" + step.description() + "' (" + String.join(" ", step.command()) + ") "
                         + how + "; the build was not started.";
@@ -162,7 +131,7 @@ public final class ExecSequence {
             Duration left = Duration.between(clock.instant(), deadline);
             if (!exec.output.awaitEnd(left)) {
                 timedOut = true;
-                events.info("Timed out after " + PhaseDetector.human(timeout) + ": stopping the build in " + containerName);
+                events.info("Timed out after " + Durations.describe(timeout) + ": stopping the build in " + containerName);
                 stop(exec, stopGrace);
             }
         } catch (InterruptedException e) {
@@ -183,12 +152,12 @@ public final class ExecSequence {
                 timedOut, pipeline.lines(), Optional.empty());
     }
 
-    private record Exec(String id, Output output) {}
+    private record Exec(String id, LogFollower output) {}
 
     private Exec start(Step step, LogPipeline pipeline) {
         String id = docker.execCreateCmd(containerId).withAttachStdout(true).withAttachStderr(true)
                 .withCmd(step.command().toArray(new String[0])).exec().getId();
-        Output output = docker.execStartCmd(id).withDetach(false).withTty(false).exec(new Output(pipeline));
+        LogFollower output = docker.execStartCmd(id).withDetach(false).withTty(false).exec(new LogFollower(pipeline));
         return new Exec(id, output);
     }
 
@@ -225,9 +194,9 @@ public final class ExecSequence {
             }
             events.info((signalled.isEmpty() ? "Found no packer or make process to signal" : "Sent SIGTERM to "
                     + String.join(", ", signalled)) + " in container " + containerName + "; waiting up to "
-                    + PhaseDetector.human(grace) + " for the build to end");
+                    + Durations.describe(grace) + " for the build to end");
             if (!build.output.awaitEnd(grace)) {
-                events.info("The build in " + containerName + " did not end within " + PhaseDetector.human(grace)
+                events.info("The build in " + containerName + " did not end within " + Durations.describe(grace)
                         + "; the container is killed");
             }
         } catch (InterruptedException e) {
@@ -241,87 +210,6 @@ public final class ExecSequence {
     }
 
     private List<String> signal(String processName) {
-        List<String> signalled = new ArrayList<>();
-        try {
-            String id = docker.execCreateCmd(containerId).withUser("0").withAttachStdout(true).withAttachStderr(false)
-                    .withCmd("sh", "-c", SIGNAL_BY_NAME, "sh", processName).exec().getId();
-            StringBuilder out = new StringBuilder();
-            Output collect = docker.execStartCmd(id).exec(new Output(out));
-            try {
-                collect.awaitEnd(SIGNAL_LIMIT);
-            } finally {
-                collect.closeQuietly();
-            }
-            for (String line : out.toString().split("\n")) {
-                if (line.matches("\\d+ .+")) {
-                    signalled.add("pid " + line.strip());
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (DockerException | IllegalStateException e) {
-            // the container ended, or has no shell: the caller's kill is all that is left
-        }
-        return signalled;
-    }
-
-    /**
-     * An exec's output: into the log pipeline, or collected as text. It has its own end signal because docker-java's
-     * {@code awaitCompletion} closes the stream whenever it returns (also on a timeout or an interrupt), and the
-     * stop path must go on reading Packer's clean-up lines and waiting for the end. A stream error only ends the
-     * stream (it is not logged by docker-java); the exit code tells what happened.
-     */
-    private static final class Output extends ResultCallback.Adapter<Frame> {
-        private final LogPipeline pipeline;
-        private final StringBuilder text;
-        private final CountDownLatch ended = new CountDownLatch(1);
-
-        Output(LogPipeline pipeline) {
-            this.pipeline = pipeline;
-            this.text = null;
-        }
-
-        Output(StringBuilder text) {
-            this.pipeline = null;
-            this.text = text;
-        }
-
-        @Override
-        public void onNext(Frame frame) {
-            if (pipeline == null) {
-                synchronized (text) {
-                    text.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                }
-            } else if (frame.getStreamType() == StreamType.STDERR) {
-                pipeline.stderr(frame.getPayload());
-            } else {
-                pipeline.stdout(frame.getPayload());
-            }
-        }
-
-        @Override
-        public void onComplete() {
-            ended.countDown();
-            closeQuietly();
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            ended.countDown();
-            closeQuietly();
-        }
-
-        /** Whether the stream ended within {@code max}; the stream stays open either way. */
-        boolean awaitEnd(Duration max) throws InterruptedException {
-            return ended.await(Math.max(0, max.toMillis()), TimeUnit.MILLISECONDS);
-        }
-
-        void closeQuietly() {
-            try {
-                close();
-            } catch (IOException e) {
-                // the stream is abandoned either way
-            }
-        }
+        return new ContainerStop(docker).signal(containerId, processName);
     }
 }

@@ -1,36 +1,43 @@
 package io.jenkins.plugins.capi.container;
 
+import io.jenkins.plugins.capi.container.ContainerRunException.Kind;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The host folder mounted at {@code /home/imagebuilder/output}: created and opened up for the container's
- * non-root user ({@code chmod a+rwx}, as the vendor documents), cleared of an earlier run's {@code <image_name>/},
- * and holding the rendered imageconfig only while the container runs.
+ * The host folder mounted at {@code /home/imagebuilder/output}: the user's inputs (their own imageconfig, ISO,
+ * ks.cfg, custom scripts) and the builder's outputs under {@code <image_name>/}.
  *
- * <p>The imageconfig holds the vCenter password. When the tool runs as root it is chowned to the image's user and
- * made mode 0400; otherwise it must be world-readable (0644), because the container user is a different uid and a
- * non-root process cannot give a file to another uid or to a group it is not in. Either way it exists only while
- * the container runs and is deleted in a {@code finally}; a file left by a crashed run carries a marker line and is
- * removed by the next run.
+ * <p>What the runner does to it, and when: the checks here change nothing; the folder is created if missing; an
+ * earlier run's {@code <image_name>/} is moved aside to {@code <image_name>.stale-<UTC time>} and only the newest
+ * such copy is kept; the mode is opened for the container's user only while the container runs and then put back;
+ * the empty mount points the engine creates for single-file mounts are removed; files the container created are
+ * handed back to this tool's user. The user's own files, {@code imageconfig} included, are never written, moved or
+ * deleted.
  */
 public final class OutputFolder {
 
     public static final String CONTAINER_PATH = "/home/imagebuilder/output";
     public static final String IMAGECONFIG = "imageconfig";
-    static final String MARKER = "# rendered by capi-image-build for one run; deleted when the run ends";
+    /** Between {@code <image_name>} and the UTC time in the name of an earlier run's moved-aside outputs. */
+    public static final String STALE_MARK = ".stale-";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final Set<PosixFilePermission> OPEN = PosixFilePermissions.fromString("rwxrwxrwx");
 
     private final Path dir;
 
@@ -42,92 +49,168 @@ public final class OutputFolder {
         return dir;
     }
 
+    /** Where the rendered imageconfig appears in the container: over the user's own file, if there is one. */
     public Path imageConfig() {
         return dir.resolve(IMAGECONFIG);
     }
 
-    /** Creates the folder and makes it writable for any container user. */
-    public void create() {
-        try {
-            Files.createDirectories(dir);
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
-        } catch (IOException e) {
-            throw new ContainerRunException("Cannot create output folder " + dir + " or make it writable (chmod a+rwx): "
-                    + e.getMessage(), e);
+    /** True for an earlier run's moved-aside {@code <image_name>.stale-…} folder, which holds no current build. */
+    public static boolean isStaleCopy(String folderName) {
+        return folderName.contains(STALE_MARK);
+    }
+
+    /** Refuses a folder that cannot be used, changing nothing. */
+    void checkUsable() {
+        if (Files.exists(dir)) {
+            if (!Files.isDirectory(dir)) {
+                throw unusable("Output folder " + dir + " is not a folder", "give a folder as the output folder");
+            }
+            if (!Files.isReadable(dir) || !Files.isWritable(dir) || !Files.isExecutable(dir)) {
+                throw unusable("Output folder " + dir + " is not readable and writable by this user",
+                        "give the folder to the user that runs the build (chown), or use another output folder");
+            }
+        } else {
+            Path parent = dir.getParent();
+            Path existing = parent;
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+                throw unusable("Output folder " + dir + " does not exist and cannot be created"
+                        + (existing == null ? "" : ": " + existing + " is not a writable folder"),
+                        "create the folder first, or give one under a folder this user may write to");
+            }
+        }
+        Path config = imageConfig();
+        if (Files.exists(config, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(config, LinkOption.NOFOLLOW_LINKS)) {
+            throw unusable(config + " is not a regular file (a folder or a link); the rendered imageconfig is mounted "
+                    + "there for the run", "replace it with the file itself, or move it out of the output folder");
         }
     }
 
-    /** Moves an earlier run's {@code <image_name>/} aside or refuses; returns where it went. */
-    public Optional<Path> clearStale(String imageName, StalePolicy policy, Clock clock) {
+    /** Refuses an earlier run's {@code <image_name>/} under {@link StalePolicy#REFUSE}, changing nothing. */
+    void checkStale(String imageName, StalePolicy policy) {
+        Path previous = dir.resolve(imageName);
+        if (policy == StalePolicy.REFUSE && Files.exists(previous, LinkOption.NOFOLLOW_LINKS)) {
+            throw unusable("Output folder " + previous + " exists from an earlier run, and the stale policy is REFUSE",
+                    "move or delete it, or let the tool move it aside (stale policy MOVE_ASIDE): the builder would "
+                            + "mix old and new files");
+        }
+    }
+
+    /** Refuses when {@code name}, where a single file is to be mounted, is taken in the folder. */
+    void checkFreeMountPoint(String name, String mountedFile) {
+        Path p = dir.resolve(name);
+        if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            throw unusable("The output folder already has " + p + ", but " + mountedFile + " is to be mounted there",
+                    "remove one of them: iso_name must name exactly one file");
+        }
+    }
+
+    void create() {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw unusable("Cannot create output folder " + dir + ": " + e.getMessage(),
+                    "create the folder first, or give one under a folder this user may write to");
+        }
+    }
+
+    void deleteIfEmpty() {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // not empty: keep it
+        }
+    }
+
+    Set<PosixFilePermission> mode() {
+        try {
+            return Files.getPosixFilePermissions(dir);
+        } catch (IOException e) {
+            throw unusable("Cannot read the mode of " + dir + ": " + e.getMessage(), "check the folder");
+        }
+    }
+
+    /**
+     * Makes the folder writable for the container's user ({@code chmod a+rwx}, as the vendor documents) unless it
+     * is already. Returns the mode it had, or empty when nothing changed.
+     */
+    Optional<Set<PosixFilePermission>> openFor(ImageUser user) {
+        Set<PosixFilePermission> before = mode();
+        if (user.uid() == 0 || writableBy(user, before)) {
+            return Optional.empty();
+        }
+        setMode(OPEN);
+        return Optional.of(before);
+    }
+
+    void setMode(Set<PosixFilePermission> mode) {
+        try {
+            Files.setPosixFilePermissions(dir, mode);
+        } catch (IOException e) {
+            throw unusable("Cannot change the mode of " + dir + " to " + PosixFilePermissions.toString(mode) + ": "
+                    + e.getMessage(), "run the build as the user that owns the output folder");
+        }
+    }
+
+    /** Moves an earlier run's {@code <image_name>/} aside; returns where it went. */
+    Optional<Path> moveStaleAside(String imageName, Clock clock) {
         Path previous = dir.resolve(imageName);
         if (!Files.exists(previous, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        if (policy == StalePolicy.REFUSE) {
-            throw new ContainerRunException("Output folder " + previous + " exists from an earlier run. Move or delete it, "
-                    + "or let the tool move it aside (stale policy MOVE_ASIDE); the builder would mix old and new files.");
-        }
-        Path target = dir.resolve(imageName + ".stale-" + STAMP.format(clock.instant()));
-        for (int i = 1; Files.exists(target); i++) {
-            target = dir.resolve(imageName + ".stale-" + STAMP.format(clock.instant()) + "-" + i);
+        String stamp = STAMP.format(clock.instant());
+        Path target = dir.resolve(imageName + STALE_MARK + stamp);
+        for (int i = 1; Files.exists(target, LinkOption.NOFOLLOW_LINKS); i++) {
+            target = dir.resolve(imageName + STALE_MARK + stamp + "-" + i);
         }
         try {
             Files.move(previous, target);
         } catch (IOException e) {
-            throw new ContainerRunException("Cannot move the earlier run's " + previous + " aside to " + target + ": "
-                    + e.getMessage(), e);
+            throw unusable("Cannot move the earlier run's " + previous + " aside to " + target + ": " + e.getMessage(),
+                    "move or delete " + previous + " yourself");
         }
         return Optional.of(target);
     }
 
-    /** Refuses to overwrite a user's own imageconfig; removes one left by a crashed run of this tool. */
-    public void checkNoForeignImageConfig() {
-        Path f = imageConfig();
-        if (!Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (isOurs(f)) {
-            deleteImageConfig();
-            return;
-        }
-        throw new ContainerRunException("The output folder already holds an imageconfig (" + f + ") that this tool did "
-                + "not write. The tool writes the rendered config there for the run and deletes it afterwards; keep your "
-                + "own imageconfig outside the output folder and pass it as the config file.");
-    }
-
-    /**
-     * Writes the rendered config, readable by {@code uid} (the container user) and as few others as possible.
-     * @param ownerUid the container user's uid, or -1 when unknown
-     */
-    public void writeImageConfig(String text, int ownerUid, int ownerGid, boolean canChown) {
-        Path f = imageConfig();
-        try {
-            Files.deleteIfExists(f);
-            Files.createFile(f, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(f, MARKER + "\n" + text + (text.endsWith("\n") ? "" : "\n"), StandardCharsets.UTF_8,
-                    StandardOpenOption.TRUNCATE_EXISTING);
-            if (canChown && ownerUid >= 0) {
-                Files.setAttribute(f, "unix:uid", ownerUid);
-                Files.setAttribute(f, "unix:gid", Math.max(ownerGid, 0));
-                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("r--------"));
-            } else {
-                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
+    /** The moved-aside copies of {@code <image_name>/} other than {@code keep}. */
+    List<Path> olderStaleCopies(String imageName, Path keep) {
+        List<Path> older = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, globQuote(imageName + STALE_MARK) + "*")) {
+            for (Path p : s) {
+                if (!p.equals(keep)) {
+                    older.add(p);
+                }
             }
-        } catch (FileAlreadyExistsException e) {
-            throw new ContainerRunException("Cannot write " + f + ": it appeared while the run was starting", e);
-        } catch (IOException | UnsupportedOperationException e) {
-            deleteImageConfig();
-            throw new ContainerRunException("Cannot write the rendered imageconfig to " + f + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            // nothing listed, nothing deleted
+        }
+        older.sort(null);
+        return older;
+    }
+
+    /** Deletes a folder tree; false when something in it could not be deleted. */
+    static boolean deleteTree(Path root) {
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
-    /** Deletes the rendered config; never throws (it runs in {@code finally}). Returns false if it could not. */
-    public boolean deleteImageConfig() {
+    /** Removes the empty file the engine made at {@code name} as a mount point; keeps anything with content. */
+    void removeMountPoint(String name) {
+        Path p = dir.resolve(name);
         try {
-            Files.deleteIfExists(imageConfig());
-            return true;
+            if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.size(p) == 0) {
+                Files.delete(p);
+            }
         } catch (IOException e) {
-            return false;
+            // an empty file left behind is harmless; the ownership hand-back gives it to the tool's user
         }
     }
 
@@ -141,42 +224,26 @@ public final class OutputFolder {
     }
 
     /** Gives every file under the folder to {@code uid:gid}; only root may do this. */
-    public void chownAll(int uid, int gid) {
+    void chownAll(int uid, int gid) {
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path p : all.toList()) {
                 Files.setAttribute(p, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
                 Files.setAttribute(p, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
             }
         } catch (IOException e) {
-            throw new ContainerRunException("Cannot chown " + dir + " to " + uid + ":" + gid + ": " + e.getMessage(), e);
+            throw unusable("Cannot chown " + dir + " to " + uid + ":" + gid + ": " + e.getMessage(),
+                    "give the files back by hand: chown -R " + uid + ":" + gid + " " + dir);
         }
     }
 
-    /** The uid this process creates files as (the owner of a file it just made). */
+    /** The uid files made by this process belong to (-1 where the file system has no owners). */
     public int ownUid() {
-        try {
-            Path probe = Files.createTempFile(dir, ".uid-probe", "");
-            try {
-                return ownerOf(probe);
-            } finally {
-                Files.deleteIfExists(probe);
-            }
-        } catch (IOException e) {
-            throw new ContainerRunException("Cannot write to output folder " + dir + ": " + e.getMessage(), e);
-        }
+        return HostProcess.current().uid();
     }
 
+    /** The gid files made by this process belong to (-1 where the file system has no owners). */
     public int ownGid() {
-        try {
-            Path probe = Files.createTempFile(dir, ".gid-probe", "");
-            try {
-                return (Integer) Files.getAttribute(probe, "unix:gid", LinkOption.NOFOLLOW_LINKS);
-            } finally {
-                Files.deleteIfExists(probe);
-            }
-        } catch (IOException e) {
-            throw new ContainerRunException("Cannot write to output folder " + dir + ": " + e.getMessage(), e);
-        }
+        return HostProcess.current().gid();
     }
 
     static int ownerOf(Path p) {
@@ -187,11 +254,33 @@ public final class OutputFolder {
         }
     }
 
-    private static boolean isOurs(Path f) {
-        try (var lines = Files.lines(f, StandardCharsets.UTF_8)) {
-            return lines.findFirst().map(MARKER::equals).orElse(false);
-        } catch (IOException | RuntimeException e) {
+    private boolean writableBy(ImageUser user, Set<PosixFilePermission> mode) {
+        if (!user.known()) {
             return false;
         }
+        Set<PosixFilePermission> owner = EnumSet.of(PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+        Set<PosixFilePermission> group = EnumSet.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE);
+        Set<PosixFilePermission> others = EnumSet.of(PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+        try {
+            int uid = (Integer) Files.getAttribute(dir, "unix:uid");
+            int gid = (Integer) Files.getAttribute(dir, "unix:gid");
+            if (uid == user.uid()) {
+                return mode.containsAll(owner);
+            }
+            if (gid == user.gid()) {
+                return mode.containsAll(group);
+            }
+            return mode.containsAll(others);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    private static String globQuote(String s) {
+        return s.replaceAll("([\\\\*?\\[\\]{}])", "\\\\$1");
+    }
+
+    private static ContainerRunException unusable(String reason, String hint) {
+        return new ContainerRunException(Kind.OUTPUT_FOLDER_UNUSABLE, reason, hint);
     }
 }

@@ -5,6 +5,7 @@ import static io.jenkins.plugins.capi.config.Setting.RHSM_WORKAROUND;
 import io.jenkins.plugins.capi.config.BuilderVersion;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.config.ImageConfig;
+import io.jenkins.plugins.capi.container.ExecPlan;
 import io.jenkins.plugins.capi.container.ExecSequence;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +77,11 @@ public record RhsmWorkaround(String osVersion) {
     /** The build command as an exec; its exit code is the build's result. */
     public ExecSequence.Step build() {
         return new ExecSequence.Step("clone build", buildCommand(), Set.of(0), null);
+    }
+
+    /** The container run this is: idle, edit the role, build. */
+    public ExecPlan execPlan() {
+        return new ExecPlan(idleCommand(), preparation(), build());
     }
 
     /** Readable lines for {@code plan}. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.capi.imagebuild;
 
 import com.github.dockerjava.api.DockerClient;
+import io.jenkins.plugins.capi.airgap.YumRepository;
 import io.jenkins.plugins.capi.container.ContainerEvents;
 import io.jenkins.plugins.capi.container.ContainerPlan;
 import io.jenkins.plugins.capi.container.ContainerResult;
@@ -37,7 +38,9 @@ public final class DockerBuilderEngine implements BuilderEngine {
             throw new InterruptedException("interrupted before removing the containers of run " + runId);
         }
         try (Client c = new Client(dockerHost)) {
-            return new ContainerRunner(c.docker).removeContainersOf(runId, stopGrace);
+            // an air-gapped build's Yum repository too: it is labelled with a run id of its own
+            return new ContainerRunner(c.docker).removeContainersOf(runId, stopGrace)
+                    + YumRepository.removeFor(c.docker, runId);
         }
     }
 

@@ -1,12 +1,18 @@
 package io.jenkins.plugins.capi.imagebuild;
 
+import com.github.dockerjava.api.DockerClient;
 import io.jenkins.plugins.capi.Defaults;
+import io.jenkins.plugins.capi.airgap.AirgapEnvironment;
+import io.jenkins.plugins.capi.airgap.AirgapException;
+import io.jenkins.plugins.capi.airgap.AirgapPreparation;
+import io.jenkins.plugins.capi.airgap.AirgapRequest;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
 import io.jenkins.plugins.capi.config.ConfigLoader;
 import io.jenkins.plugins.capi.config.ConfigReadException;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.config.ImageConfig;
 import io.jenkins.plugins.capi.config.ImageConfigWriter;
+import io.jenkins.plugins.capi.config.ParsedConfig;
 import io.jenkins.plugins.capi.config.Setting;
 import io.jenkins.plugins.capi.config.Severity;
 import io.jenkins.plugins.capi.config.SourceLocation;
@@ -63,6 +69,8 @@ public final class ImageBuild {
 
     /** The category of {@link FailureHint} for problems of the container engine itself. */
     public static final String ENGINE_FAILURE = "engine";
+    /** The category of {@link FailureHint} for an air-gap step (loading, extracting, the Yum repository) that failed. */
+    public static final String AIRGAP_FAILURE = "airgap";
 
     private final BuilderEngine engine;
     private final IsoCheck isoCheck;
@@ -86,31 +94,66 @@ public final class ImageBuild {
      */
     public Preparation prepare(BuildRequest request, BuildEvents events) throws InterruptedException {
         List<Finding> findings = new ArrayList<>(RequestChecks.check(request));
-        ConfigLoader.LoadedConfig loaded = null;
+        ImageConfig config = null;
+        AirgapPreparation airgap = null;
+        String builderImage = request.builderImage();
         try {
-            loaded = ConfigLoader.load(request.configFile(), request.overrides(), validationOptions(request));
-            findings.addAll(loaded.findings());
+            if (request.airgap() == null) {
+                ConfigLoader.LoadedConfig loaded = ConfigLoader.load(request.configFile(), request.overrides(),
+                        validationOptions(request));
+                findings.addAll(loaded.findings());
+                config = loaded.hasErrors() ? null : loaded.config();
+            } else {
+                // The bundle's checks validate the config themselves, with the bundle's builder version.
+                ParsedConfig parsed = ConfigLoader.read(request.configFile());
+                findings.addAll(parsed.findings());
+                findings.addAll(request.overrides().findings());
+                ImageConfig read = request.overrides().applyTo(parsed.config());
+                events.info("checking the air-gap bundle " + request.airgap().source());
+                airgap = AirgapPreparation.prepare(airgapRequest(request, read), read,
+                        validationOptions(request.compatibility(), airgapConfiguredImage(request), request.secrets()),
+                        null, new AirgapRelay(events));
+                findings.addAll(airgap.findings());
+                config = findings.stream().anyMatch(Finding::isError) ? null : read;
+                builderImage = airgap.builderImage().orElse(builderImage);
+            }
         } catch (ConfigReadException e) {
             findings.add(Finding.error(SourceLocation.of(request.configFile().toString()), e.getMessage(), null)
                     .about(Setting.CONFIG_FILE));
         }
         CustomizationPlan customization = null;
-        if (loaded != null && !loaded.hasErrors()) {
-            customization = CustomizationPlan.prepare(request.customization(), loaded.config(),
-                    request.builderImage(), request.outputDir(), null);
+        if (config != null) {
+            customization = CustomizationPlan.prepare(request.customization(), config, builderImage,
+                    request.outputDir(), null);
             findings.addAll(customization.findings());
         }
-        if (loaded != null && !loaded.hasErrors() && findings.stream().noneMatch(Finding::isError)) {
+        if (config != null && findings.stream().noneMatch(Finding::isError)) {
             events.info("checking the ISO");
-            findings.addAll(isoCheck.check(loaded.config(), request.outputDir(), request.isoPath()));
+            findings.addAll(isoCheck.check(config, request.outputDir(), request.isoPath()));
         }
         findings.forEach(events::finding);
-        if (loaded == null || customization == null || findings.stream().anyMatch(Finding::isError)) {
+        if (config == null || customization == null || findings.stream().anyMatch(Finding::isError)) {
             return new Preparation.Refused(findings.stream().filter(Finding::isError).toList());
         }
-        ImageConfig config = loaded.config();
         BuildSecrets effective = request.secrets().resolve(config);
-        return new Preparation.Ready(config, effective, runSpec(request, config, effective), customization);
+        RunSpec spec = runSpec(request, builderImage, config, effective);
+        if (customization.rhsmWorkaround().isPresent()) {
+            spec = spec.toBuilder().execPlan(customization.rhsmWorkaround().get().execPlan()).build();
+        }
+        return new Preparation.Ready(config, effective, spec, customization, airgap);
+    }
+
+    /**
+     * The image a user chose for an air-gapped build, to compare with the bundle's version: the tool's default is no
+     * choice (the bundle's builder is used); an image the user named must be the bundle's version.
+     */
+    private static String airgapConfiguredImage(BuildRequest request) {
+        return request.builderImage().equals(Defaults.BUILDER_IMAGE) ? null : request.builderImage();
+    }
+
+    private static AirgapRequest airgapRequest(BuildRequest request, ImageConfig config) {
+        return request.airgap().request(request.outputDir(), request.runId(), request.dockerHost(),
+                request.secrets().resolve(config).maskingValues(config), null);
     }
 
     /** What {@link #run} would do, changing nothing (the builder image is only inspected). */
@@ -128,6 +171,9 @@ public final class ImageBuild {
         if (request.preflight() && !ready.config().vcenterTemplate().isBlank()) {
             steps.add("base VM: check that " + ready.config().vcenterTemplate() + " has a snapshot and a guest OS"
                     + " of the os_version's family");
+        }
+        if (ready.airgap() != null) {
+            ready.airgap().plan().forEach(step -> steps.add("air gap: " + step.format()));
         }
         ready.customization().describe().forEach(line -> steps.add("customisation: " + line));
         steps.add("then: run the builder container described below and write the template metadata to "
@@ -176,8 +222,18 @@ public final class ImageBuild {
 
         ContainerResult result;
         Instant runStart = Instant.now();
-        try (OutputStaging staged = ready.customization().stage(events::info)) {
+        // Closed in reverse order: the staged files, then the Yum repository, then the client it used.
+        try (DockerClient docker = ready.airgap() == null ? null : EngineConnection.open(request.dockerHost());
+             AirgapEnvironment airgap = docker == null ? null : ready.airgap().setUp(docker, new AirgapRelay(events));
+             OutputStaging staged = ready.customization().stage(events::info)) {
+            if (airgap != null) {
+                airgap.stageKickstart(request.outputDir(), config.osVersion())
+                        .ifPresent(k -> events.info("staged the bundle's kickstart as " + k));
+            }
             result = engine.run(ready.spec(), new Relay(events));
+        } catch (AirgapException e) {
+            return new BuildOutcome.Failed(-1, oneLine(e, ready), new FailureHint(AIRGAP_FAILURE, oneLine(e, ready),
+                    "see the air-gap steps above; nothing of the build was started", null), Phase.STARTING, Map.of());
         } catch (IOException e) {
             return engineFailure("the output folder could not be prepared: " + oneLine(e, ready));
         } catch (InterruptedException e) {
@@ -185,7 +241,9 @@ public final class ImageBuild {
             lookForBuildVm(request, ready, runStart, events);
             throw new InterruptedException("stopped while the builder ran; its container was stopped and removed");
         } catch (ContainerRunException e) {
-            return engineFailure(oneLine(e, ready));
+            // reason and hint are one masked line each already
+            return new BuildOutcome.Failed(-1, e.reason(), new FailureHint(ENGINE_FAILURE, e.reason(), e.hint(), null),
+                    Phase.STARTING, Map.of());
         } catch (RuntimeException e) {
             // docker-java wraps transport failures (no socket, refused, TLS) in unchecked exceptions of its own
             return engineFailure("Cannot use the Docker engine at " + EngineConnection.describe(request.dockerHost())
@@ -211,7 +269,8 @@ public final class ImageBuild {
             }
         }
         try {
-            TemplateMetadata metadata = new MetadataCollector(OutputScanner.withDefaults()).collect(
+            TemplateMetadata metadata = new MetadataCollector(OutputScanner.withDefaults(),
+                    warning -> events.info("WARNING: " + warning)).collect(
                     request.outputDir(), config,
                     new TemplateMetadata.Builder(request.builderImage(), result.imageId(), result.imageDigest()),
                     result.started(), result.ended(), request.producer(), facts);
@@ -309,29 +368,29 @@ public final class ImageBuild {
      */
     public static ValidationOptions validationOptions(CompatibilityMode compatibility, String builderImage,
                                                       BuildSecrets supplied) {
-        String version = ImageReference.problem(builderImage).isPresent() ? null
+        String version = builderImage == null || ImageReference.problem(builderImage).isPresent() ? null
                 : ImageReference.parse(builderImage).builderVersion().map(Object::toString).orElse(null);
         return new ValidationOptions(compatibility, version, supplied.suppliedKeys());
     }
 
     /** The container run this request asks for, with the rendered imageconfig holding the secrets. */
-    static RunSpec runSpec(BuildRequest request, ImageConfig config, BuildSecrets effective) {
-        RunSpec spec = RunSpec.of(request.builderImage(), request.outputDir(),
+    static RunSpec runSpec(BuildRequest request, String builderImage, ImageConfig config, BuildSecrets effective) {
+        RunSpec.Builder spec = RunSpec.builder(builderImage, request.outputDir(),
                         ImageConfigWriter.render(config, effective), config.imageName(), request.runId())
-                .withDockerHost(request.dockerHost())
-                .withTimeouts(request.timeout(), request.stopGrace(), Defaults.HEARTBEAT)
-                .withSecrets(maskingValues(request, config, effective));
-        if (request.imageArchive() != null) {
-            spec = spec.withImageArchive(request.imageArchive());
-        }
+                .dockerHost(request.dockerHost())
+                .timeout(request.timeout())
+                .stopGrace(request.stopGrace())
+                .heartbeatInterval(Defaults.HEARTBEAT)
+                .secrets(maskingValues(request, config, effective))
+                .imageArchive(request.imageArchive());
         if (request.isoPath() != null) {
-            spec = spec.withIso(request.isoPath(), config.isoName());
+            spec.iso(request.isoPath(), config.isoName());
         }
         if (effective.registry().hasUser() && effective.registry().hasPassword()) {
-            spec = spec.withRegistryAuth(new RegistryAuth(ImageReference.parse(request.builderImage()).registry(),
+            spec.registryAuth(new RegistryAuth(ImageReference.parse(builderImage).registry(),
                     effective.registryUser(), effective.registryPassword()));
         }
-        return spec;
+        return spec.build();
     }
 
     /** Everything to mask in the build's log: the build's credentials and secret keys, and the publish targets'. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.capi.imagebuild;
 
+import io.jenkins.plugins.capi.airgap.AirgapPreparation;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.config.ImageConfig;
 import io.jenkins.plugins.capi.container.RunSpec;
@@ -11,8 +12,9 @@ import java.util.List;
 public sealed interface Preparation {
 
     /** Settings, config and ISO are fine; nothing has been changed or started yet. */
-    record Ready(ImageConfig config, BuildSecrets secrets, RunSpec spec, CustomizationPlan customization)
-            implements Preparation {
+    /** {@code airgap} is the checked air-gap bundle of an air-gapped build, else null. */
+    record Ready(ImageConfig config, BuildSecrets secrets, RunSpec spec, CustomizationPlan customization,
+                 AirgapPreparation airgap) implements Preparation {
         /** Never shows the secrets or the rendered imageconfig. */
         @Override
         public String toString() {

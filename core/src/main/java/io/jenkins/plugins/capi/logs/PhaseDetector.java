@@ -29,7 +29,8 @@ public final class PhaseDetector {
     /** A step line's message starting with {@code prefix} means the build is in {@code phase}. */
     private record Marker(Phase phase, String prefix) {}
 
-    // Literal prefixes (both wordings, kib-outputs.md §5.2) instead of regexes: every log line passes here.
+    // Literal prefixes (both wordings of the vSphere plugin, see docs/container.md) instead of regexes: every log
+    // line passes here.
     private static final List<Marker> STEP_MARKERS = markers(
             Phase.ISO_UPLOAD, "Retrieving ISO", "Trying ", "Uploading ", "File ", "Skipping upload",
             Phase.CREATE_VM, "Creating VM...", "Creating virtual machine...", "Cloning VM...", "Cloning virtual machine...",

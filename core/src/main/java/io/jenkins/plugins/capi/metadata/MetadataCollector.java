@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -25,9 +26,17 @@ import java.util.stream.Collectors;
 public final class MetadataCollector {
 
     private final OutputScanner scanner;
+    private final Consumer<String> warnings;
 
+    /** For callers that want the document only: what the scan warns about is not reported. */
     public MetadataCollector(OutputScanner scanner) {
+        this(scanner, w -> { });
+    }
+
+    /** @param warnings told what the scan noticed and worked around (an earlier build's OVA left in the folder) */
+    public MetadataCollector(OutputScanner scanner, Consumer<String> warnings) {
         this.scanner = scanner;
+        this.warnings = warnings;
     }
 
     /**
@@ -44,6 +53,7 @@ public final class MetadataCollector {
                                     Instant buildStart, Instant buildEnd, Map<String, String> producer,
                                     TemplateMetadata.VcenterFacts facts) throws OutputsException {
         BuildOutputs outputs = scanner.scan(outputDir, config.imageName());
+        outputs.warnings().forEach(warnings);
         PackerManifest.Build build = outputs.build();
 
         TemplateMetadata.Packer packer = new TemplateMetadata.Packer(build.artifactId(), build.name(),

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.capi.metadata;
 
+import io.jenkins.plugins.capi.container.OutputFolder;
 import io.jenkins.plugins.capi.iso.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +15,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads what a build left in {@code <output>/<image_name>/}: the Packer manifest (last run), the one OVA (found by
- * its {@code .ova} extension, never by a computed name, because KIB's OVA name can differ from the folder name),
- * the OVA's checksum file, and a listing of every file.
+ * Reads what a build left in {@code <output>/<image_name>/}: the Packer manifest (last run), the OVA, the OVA's
+ * checksum file, and a listing of every file.
+ *
+ * <p>The OVA is found by its {@code .ova} extension, never by a computed name alone, because KIB's OVA name can
+ * differ from the folder name. When the folder holds several (an earlier build's left in place), the last run's is
+ * the one the manifest names: {@code <build_name>-<kubernetes_typed_version>.ova} from its {@code custom_data}, as
+ * KIB's OVA script names it, else {@code <artifact_id>.ova}; the others are reported as warnings.
+ *
+ * <p>Earlier runs' outputs moved aside to {@code <image_name>.stale-<time>/} are never taken for a build.
  *
  * <p>The OVA is always hashed, to verify its {@code .ova.sha256}. Other files are hashed only up to a size limit
  * (by default {@value #DEFAULT_HASH_LIMIT_BYTES} bytes): that covers the OVF, the manifest and the {@code .mf}, but
@@ -62,12 +69,29 @@ public final class OutputScanner {
         }
         Path manifestFile = imageDir.resolve(PackerManifest.FILE_NAME);
         PackerManifest.Build build = PackerManifest.read(manifestFile).lastRunBuild(manifestFile);
-        Path ovaFile = findOva(imageDir);
+        List<String> warnings = new ArrayList<>();
+        Path ovaFile = findOva(imageDir, build, warnings);
         TemplateMetadata.Ova ova = verifyOva(ovaFile);
-        return new BuildOutputs(imageDir, manifestFile, build, ova, listFiles(imageDir, ova));
+        return new BuildOutputs(imageDir, manifestFile, build, ova, listFiles(imageDir, ova), warnings);
     }
 
-    private static Path findOva(Path imageDir) throws OutputsException {
+    /**
+     * The {@code image_name} sub-folders of {@code outputDir} that hold a build (a {@code packer-manifest.json}),
+     * sorted; moved-aside copies of earlier runs are not among them.
+     */
+    public static List<String> buildFolders(Path outputDir) {
+        try (Stream<Path> s = Files.list(outputDir)) {
+            return s.filter(p -> Files.isRegularFile(p.resolve(PackerManifest.FILE_NAME)))
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> !OutputFolder.isStaleCopy(n))
+                    .sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static Path findOva(Path imageDir, PackerManifest.Build build, List<String> warnings)
+            throws OutputsException {
         List<Path> ovas = new ArrayList<>();
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(imageDir, "*.ova")) {
             for (Path p : dir) {
@@ -87,9 +111,36 @@ public final class OutputScanner {
                     + "'Post-processor failed' in the build log");
         }
         ovas.sort(null);
-        throw new OutputsException(imageDir, "several .ova files, expected one: "
-                + ovas.stream().map(p -> p.getFileName().toString()).toList()
+        List<String> names = ovas.stream().map(p -> p.getFileName().toString()).toList();
+        List<String> expected = lastRunOvaNames(build);
+        for (String candidate : expected) {
+            if (names.contains(candidate)) {
+                for (String other : names) {
+                    if (!other.equals(candidate)) {
+                        warnings.add(imageDir.resolve(other) + " is not the last run's OVA (packer-manifest.json names "
+                                + candidate + "); it is left from an earlier build: delete it");
+                    }
+                }
+                return imageDir.resolve(candidate);
+            }
+        }
+        throw new OutputsException(imageDir, "several .ova files " + names + ", and none is the one the last run "
+                + "made according to packer-manifest.json" + (expected.isEmpty() ? "" : " " + expected)
                 + ". Clean the output folder before each build so results of earlier builds are not mixed in");
+    }
+
+    /** The OVA names the last run's manifest entry stands for, most specific first. */
+    private static List<String> lastRunOvaNames(PackerManifest.Build build) {
+        List<String> names = new ArrayList<>();
+        String buildName = build.custom("build_name");
+        String typedVersion = build.custom("kubernetes_typed_version");
+        if (buildName != null && typedVersion != null) {
+            names.add(buildName + "-" + typedVersion + ".ova");
+        }
+        if (build.artifactId() != null && !build.artifactId().isBlank()) {
+            names.add(build.artifactId() + ".ova");
+        }
+        return names;
     }
 
     private static TemplateMetadata.Ova verifyOva(Path ova) throws OutputsException {
@@ -163,7 +214,8 @@ public final class OutputScanner {
 
     private static List<String> subFolders(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> !OutputFolder.isStaleCopy(n)).sorted().toList();
         } catch (IOException e) {
             return List.of();
         }

@@ -93,8 +93,9 @@ class AirgapBuildTest {
     }
 
     private ContainerResult build(AirgapEnvironment env, String imageName, String config) throws InterruptedException {
-        RunSpec spec = RunSpec.of(env.builderImage(), out, config, imageName, runId)
-                .withTimeouts(Duration.ofMinutes(2), Duration.ofSeconds(5), Duration.ofMinutes(1));
+        RunSpec spec = RunSpec.builder(env.builderImage(), out, config, imageName, runId)
+                .timeout(Duration.ofMinutes(2)).stopGrace(Duration.ofSeconds(5)).heartbeatInterval(Duration.ofMinutes(1))
+                .build();
         return new ContainerRunner(docker).run(spec, events);
     }
 

@@ -175,8 +175,8 @@ public final class LogPipelineBenchmark {
             deleteTree(out.resolve("bench-start"));
             firstLine[0] = 0;
             long o0 = System.nanoTime();
-            ContainerResult res = runner.run(RunSpec.of(IMAGE, out, config, "bench-start", "bench-" + r)
-                    .withSecrets(SECRETS), quiet);
+            ContainerResult res = runner.run(RunSpec.builder(IMAGE, out, config, "bench-start", "bench-" + r)
+                    .secrets(SECRETS).build(), quiet);
             ours.add(secs(o0));
             oursFirst.add(Math.round((firstLine[0] - o0) / 1e6) / 1000.0);
             if (res.exitCode() != 0) {

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,13 +43,16 @@ class ContainerRunnerTest {
     ContainerRunner runner;
     RecordingListener listener = new RecordingListener();
     Path out;
+    /** Where the runner makes the private folders of rendered imageconfigs (the host's temporary folder in use). */
+    Path privateRoot;
     String runId;
 
     @BeforeEach
     void setUp() {
         docker = Engine.client();
-        runner = new ContainerRunner(docker);
         out = tmp.resolve("output");
+        privateRoot = tmp.resolve("private");
+        runner = new ContainerRunner(docker, Clock.systemUTC(), ContainerRunner.DEFAULT_ABANDONED_AFTER, privateRoot);
         runId = "test-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -56,10 +61,13 @@ class ContainerRunnerTest {
         if (docker == null) {
             return;
         }
+        // other suites share the engine: only this test's runs (their ids contain runId) are looked at
         List<Container> left = docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(ContainerRunner.LABEL_TOOL, ContainerRunner.TOOL)).exec();
-        assertThat(left).as("containers labelled %s=%s after the test", ContainerRunner.LABEL_TOOL, ContainerRunner.TOOL)
-                .isEmpty();
+                .withLabelFilter(Map.of(ContainerRunner.LABEL_TOOL, ContainerRunner.TOOL)).exec().stream()
+                .filter(c -> c.getLabels() != null && String.valueOf(c.getLabels().get(ContainerRunner.LABEL_RUN_ID))
+                        .contains(runId))
+                .toList();
+        assertThat(left).as("containers of run %s after the test", runId).isEmpty();
     }
 
     static String config(String imageName, String... extra) {
@@ -76,9 +84,13 @@ class ContainerRunnerTest {
     }
 
     RunSpec spec(String imageName, String... extra) {
-        return RunSpec.of(Engine.FAKE_IMAGE, out, config(imageName, extra), imageName, runId)
-                .withSecrets(List.of(PASSWORD))
-                .withTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(30));
+        return builder(imageName, extra).build();
+    }
+
+    RunSpec.Builder builder(String imageName, String... extra) {
+        return RunSpec.builder(Engine.FAKE_IMAGE, out, config(imageName, extra), imageName, runId)
+                .secrets(List.of(PASSWORD))
+                .timeout(Duration.ofSeconds(60)).stopGrace(Duration.ofSeconds(10)).heartbeatInterval(Duration.ofSeconds(30));
     }
 
     @Test
@@ -151,37 +163,54 @@ class ContainerRunnerTest {
 
     @Test
     void interruptingTheCallerStopsGracefullyRemovesTheContainerAndDeletesTheImageConfig() throws Exception {
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        AtomicReference<Boolean> flagAfter = new AtomicReference<>();
-        Thread build = new Thread(() -> {
-            try {
-                runner.run(spec("rocky-8-sigterm-cleanup"), listener);
-            } catch (Throwable t) {
-                thrown.set(t);
-                flagAfter.set(Thread.currentThread().isInterrupted());
-            }
-        });
-        build.start();
+        BackgroundRun build = BackgroundRun.start(runner, spec("rocky-8-sigterm-cleanup"), listener);
         awaitPhase(Phase.OS_INSTALL);
-        assertThat(out.resolve("imageconfig")).exists();
+        assertThat(privateConfigs()).hasSize(1);
 
-        build.interrupt();
-        build.join(30_000);
+        build.abort();
 
-        assertThat(build.isAlive()).isFalse();
-        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
-        assertThat(flagAfter.get()).as("interrupt flag restored").isTrue();
+        assertThat(build.alive()).isFalse();
+        assertThat(build.thrown()).isInstanceOf(InterruptedException.class);
+        assertThat(build.interruptedAfter()).as("interrupt flag restored").isTrue();
         assertThat(docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(ContainerRunner.LABEL_RUN_ID, runId)).exec()).isEmpty();
         assertThat(out.resolve("imageconfig")).doesNotExist();
+        assertNoPrivateConfigLeft();
         assertThat(listener.lines).contains("==> vsphere-iso.vsphere: Destroying VM...");
         assertSecretNowhere();
     }
 
     @Test
+    void theRenderedImageConfigNeverEntersTheOutputFolderAndIsReadableOnlyByTheContainersUser() throws Exception {
+        BackgroundRun build = BackgroundRun.start(runner, spec("rocky-8-sigterm-cleanup"), listener);
+        awaitPhase(Phase.OS_INSTALL);
+
+        // the builder read the rendered config: it echoed the planted password (masked) on its packer line
+        assertThat(listener.lines).anyMatch(l -> l.startsWith("packer build ") && l.contains("password=****"));
+        assertNoFileBelowContains(out, PASSWORD);
+        assertThat(out.resolve("imageconfig")).as("only the engine's empty mount point").isEmptyFile();
+        Path dir = privateConfigs().get(0);
+        assertThat(dir.getParent()).isEqualTo(privateRoot);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+        Path file = dir.resolve("imageconfig");
+        assertThat(file).content().contains(PASSWORD);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("r--------");
+        assertThat(Files.getAttribute(file, "unix:uid")).as("owned by the image's user imagebuilder").isEqualTo(1000);
+        assertThat(docker.inspectContainerCmd(ContainerRunner.containerName(runId)).exec().getMounts())
+                .anySatisfy(m -> {
+                    assertThat(m.getDestination().getPath()).isEqualTo("/home/imagebuilder/output/imageconfig");
+                    assertThat(m.getRW()).isFalse();
+                });
+
+        assertThat(build.abort().thrown()).isInstanceOf(InterruptedException.class);
+        assertNoPrivateConfigLeft();
+        assertThat(out.resolve("imageconfig")).doesNotExist();
+        assertNoFileBelowContains(out, PASSWORD);
+    }
+
+    @Test
     void timeoutStopsWithSigtermAndReportsTimedOut() throws Exception {
-        RunSpec s = spec("rocky-8-sigterm-cleanup").withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10),
-                Duration.ofSeconds(30));
+        RunSpec s = builder("rocky-8-sigterm-cleanup").timeout(Duration.ofSeconds(2)).build();
         ContainerResult r = runner.run(s, listener);
 
         assertThat(r.timedOut()).isTrue();
@@ -193,8 +222,8 @@ class ContainerRunnerTest {
 
     @Test
     void aBuilderThatIgnoresSigtermIsKilledAfterTheGracePeriod() throws Exception {
-        RunSpec s = spec("rocky-8-sigterm-ignore").withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2),
-                Duration.ofSeconds(30));
+        RunSpec s = builder("rocky-8-sigterm-ignore").timeout(Duration.ofSeconds(1)).stopGrace(Duration.ofSeconds(2))
+                .build();
         Instant t0 = Instant.now();
         ContainerResult r = runner.run(s, listener);
 
@@ -205,8 +234,8 @@ class ContainerRunnerTest {
 
     @Test
     void silenceProducesHeartbeatsNamingThePhase() throws Exception {
-        RunSpec s = spec("rocky-8-silent", "fake_silence_seconds=3").withTimeouts(Duration.ofSeconds(60),
-                Duration.ofSeconds(10), Duration.ofMillis(800));
+        RunSpec s = builder("rocky-8-silent", "fake_silence_seconds=3").heartbeatInterval(Duration.ofMillis(800))
+                .build();
         ContainerResult r = runner.run(s, listener);
 
         assertThat(r.exitCode()).isZero();
@@ -237,21 +266,135 @@ class ContainerRunnerTest {
     void anEarlierRunsOutputIsRefusedWhenAsked() throws Exception {
         Files.createDirectories(out.resolve("rocky-8"));
 
-        assertThatThrownBy(() -> runner.run(spec("rocky-8").withStalePolicy(StalePolicy.REFUSE), listener))
+        assertThatThrownBy(() -> runner.run(builder("rocky-8").stalePolicy(StalePolicy.REFUSE).build(), listener))
                 .isInstanceOf(ContainerRunException.class)
                 .hasMessageContaining(out.resolve("rocky-8").toString())
                 .hasMessageContaining("earlier run");
-        assertThat(out.resolve("imageconfig")).doesNotExist();
+        assertThat(listing(out)).containsExactly("rocky-8");
+        assertNoPrivateConfigLeft();
     }
 
     @Test
-    void aUsersOwnImageConfigInTheOutputFolderIsNeverOverwritten() throws Exception {
+    void aUsersOwnImageConfigInTheOutputFolderIsNeitherReadNorChanged() throws Exception {
         Files.createDirectories(out);
-        Files.writeString(out.resolve("imageconfig"), "image_name=mine\n");
+        Path mine = out.resolve("imageconfig");
+        Files.writeString(mine, "# the vendor's layout: my config lives here\nimage_name=mine\n");
+        Files.setLastModifiedTime(mine, java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L));
 
-        assertThatThrownBy(() -> runner.run(spec("rocky-8"), listener))
-                .isInstanceOf(ContainerRunException.class).hasMessageContaining("did not write");
-        assertThat(out.resolve("imageconfig")).hasContent("image_name=mine");
+        ContainerResult r = runner.run(spec("rocky-8"), listener);
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(out.resolve("rocky-8/packer-manifest.json")).as("the builder saw the rendered config").exists();
+        assertThat(out.resolve("mine")).doesNotExist();
+        assertThat(mine).hasContent("# the vendor's layout: my config lives here\nimage_name=mine");
+        assertThat(Files.getLastModifiedTime(mine).toMillis()).isEqualTo(1_700_000_000_000L);
+        assertThat(listener.infos).anyMatch(i -> i.contains("holds its own imageconfig"));
+        assertSecretNowhere();
+    }
+
+    @Test
+    void theFolderIsOpenedOnlyWhileTheContainerRunsAndPutBackAfterwards() throws Exception {
+        Files.createDirectories(out);
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-x---"));
+        AtomicReference<String> modeWhileRunning = new AtomicReference<>();
+        RecordingListener watching = new RecordingListener() {
+            @Override
+            public void logLine(String line) {
+                super.logLine(line);
+                if (line.contains("Waiting for IP")) {
+                    modeWhileRunning.set(modeOf(out));
+                }
+            }
+        };
+
+        ContainerResult r = runner.run(spec("rocky-8"), watching);
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(modeWhileRunning.get()).isEqualTo("rwxrwxrwx");
+        assertThat(modeOf(out)).isEqualTo("rwxr-x---");
+        assertThat(watching.infos).anyMatch(i -> i.startsWith("Opened output folder " + out + " to mode rwxrwxrwx"))
+                .anyMatch(i -> i.equals("Put output folder " + out + " back to mode rwxr-x---"));
+    }
+
+    @Test
+    void aSecondBuildOnTheSameFolderIsRefusedBeforeItChangesAnything() throws Exception {
+        BackgroundRun first = BackgroundRun.start(runner, spec("rocky-8-sigterm-cleanup"), listener);
+        awaitPhase(Phase.OS_INSTALL);
+        List<String> before = listing(out);
+        String secondRun = runId + "-second";
+        try {
+            assertThatThrownBy(() -> runner.run(RunSpec.builder(Engine.FAKE_IMAGE, out, config("rocky-9"), "rocky-9",
+                    secondRun).build(), new RecordingListener()))
+                    .isInstanceOfSatisfying(ContainerRunException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(ContainerRunException.Kind.OUTPUT_FOLDER_IN_USE);
+                        assertThat(e.reason()).contains(out.toString(), "in use by another build", runId);
+                        assertThat(e.hint()).contains("wait for that build to end");
+                    });
+            assertThat(listing(out)).isEqualTo(before);
+            assertThat(docker.listContainersCmd().withShowAll(true)
+                    .withLabelFilter(Map.of(ContainerRunner.LABEL_RUN_ID, secondRun)).exec()).isEmpty();
+        } finally {
+            first.abort();
+        }
+    }
+
+    @Test
+    void aContainerOnThisFolderWhoseBuildStillRunsIsRefusedWithTheCommandThatRemovesIt() throws Exception {
+        String otherRun = "other-" + runId;
+        // pid 1 of this host runs: the container's build cannot be shown to be gone
+        containerOnTheFolder(otherRun, Engine.FAKE_IMAGE, 1);
+        List<String> before = listing(out);
+
+        ContainerRunException refused = null;
+        try {
+            runner.run(spec("rocky-8"), listener);
+        } catch (ContainerRunException e) {
+            refused = e;
+        }
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.kind()).isEqualTo(ContainerRunException.Kind.OUTPUT_FOLDER_IN_USE);
+        assertThat(refused.reason()).contains(ContainerRunner.containerName(otherRun), "pid 1", "still runs");
+        String command = "docker rm -f " + ContainerRunner.containerName(otherRun);
+        assertThat(refused.hint()).contains(command);
+        assertThat(listing(out)).isEqualTo(before);
+
+        // the hint, applied, lets the build run
+        Process rm = new ProcessBuilder(command.split(" ")).redirectErrorStream(true).start();
+        assertThat(rm.waitFor()).isZero();
+        assertThat(runner.run(spec("rocky-8"), listener).exitCode()).isZero();
+    }
+
+    @Test
+    void aContainerOnThisFolderWhoseBuildIsGoneIsStoppedSoPackerCleansUpThenRemoved() throws Exception {
+        String killedRun = "killed-" + runId;
+        Engine.clientWithPid1Images();
+        String id = containerOnTheFolder(killedRun, Engine.PID1_MAKE_IMAGE, deadPid());
+        docker.startContainerCmd(id).exec();
+        awaitLog(id, "Waiting for IP...");
+
+        ContainerResult r = runner.run(spec("rocky-8"), listener);
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(listener.infos).anyMatch(i -> i.startsWith("Container " + ContainerRunner.containerName(killedRun)
+                + " (running) of run " + killedRun + " uses this output folder and the build that started it is gone"))
+                .anyMatch(i -> i.startsWith("Sent SIGTERM to packer (pid "));
+        assertThat(docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(ContainerRunner.LABEL_RUN_ID, killedRun)).exec()).isEmpty();
+    }
+
+    @Test
+    void atMostTheLastMovedAsideCopyOfAnEarlierRunIsKept() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            assertThat(runner.run(spec("rocky-8"), listener).exitCode()).isZero();
+        }
+
+        try (Stream<Path> s = Files.list(out)) {
+            assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("rocky-8")))
+                    .hasSize(2).contains("rocky-8").anyMatch(n -> n.startsWith("rocky-8.stale-"));
+        }
+        assertThat(io.jenkins.plugins.capi.metadata.OutputScanner.buildFolders(out)).containsExactly("rocky-8");
+        assertThat(listener.infos).filteredOn(i -> i.startsWith("Deleted the older copy ")).hasSize(2);
     }
 
     @Test
@@ -264,8 +407,8 @@ class ContainerRunnerTest {
         Files.setPosixFilePermissions(iso, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
         String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
 
-        ContainerResult r = runner.run(spec("rocky-8", "iso_name=Rocky-8-latest-x86_64-dvd.iso")
-                .withIso(iso, "Rocky-8-latest-x86_64-dvd.iso"), listener);
+        ContainerResult r = runner.run(builder("rocky-8", "iso_name=Rocky-8-latest-x86_64-dvd.iso")
+                .iso(iso, "Rocky-8-latest-x86_64-dvd.iso").build(), listener);
 
         assertThat(r.exitCode()).isZero();
         assertThat(listener.lines).contains("    vsphere-iso.vsphere: ISO Rocky-8-latest-x86_64-dvd.iso: " + content.length
@@ -295,12 +438,13 @@ class ContainerRunnerTest {
                 .withLabels(ContainerRunner.labels(runId, "builder")).exec();
 
         // an engine clock ahead by an hour: the other run's container counts as abandoned
-        ContainerRunner later = new ContainerRunner(docker,
-                java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofHours(1)), Duration.ofMinutes(10));
+        ContainerRunner later = new ContainerRunner(docker, Clock.offset(Clock.systemUTC(), Duration.ofHours(1)),
+                Duration.ofMinutes(10), privateRoot);
         ContainerResult r = later.run(spec("rocky-8"), listener);
 
         assertThat(r.exitCode()).isZero();
-        assertThat(listener.infos).filteredOn(i -> i.startsWith("Removing leftover container")).hasSize(2);
+        assertThat(listener.infos).filteredOn(i -> i.startsWith("Removing leftover container") && i.contains(runId))
+                .hasSize(2);
     }
 
     @Test
@@ -322,7 +466,7 @@ class ContainerRunnerTest {
     @Test
     void planDescribesTheContainerWithoutRunningAnything() {
         Path iso = tmp.resolve("x.iso");
-        ContainerPlan plan = runner.plan(spec("rocky-8").withIso(iso, "x.iso"));
+        ContainerPlan plan = runner.plan(builder("rocky-8").iso(iso, "x.iso").build());
 
         assertThat(plan.containerName()).isEqualTo(ContainerRunner.containerName(runId));
         assertThat(plan.networkMode()).isEqualTo("host");
@@ -330,6 +474,8 @@ class ContainerRunnerTest {
         assertThat(plan.imageSource()).startsWith("present locally, sha256:");
         assertThat(plan.mounts()).containsExactly(
                 new ContainerPlan.Mount(out.toString(), "/home/imagebuilder/output", false),
+                new ContainerPlan.Mount(privateRoot.resolve("capi-imageconfig-<random>/imageconfig").toString(),
+                        "/home/imagebuilder/output/imageconfig", true),
                 new ContainerPlan.Mount(iso.toString(), "/home/imagebuilder/output/x.iso", true));
         assertThat(plan.envNames()).containsExactly("PACKER_COLOR");
         assertThat(plan.labels()).containsEntry(ContainerRunner.LABEL_RUN_ID, runId);
@@ -349,7 +495,7 @@ class ContainerRunnerTest {
         OutputFolder folder = new OutputFolder(out);
         BuilderImage image = BuilderImage.local(docker, Engine.FAKE_IMAGE).orElseThrow();
 
-        runner.chownWithHelperContainer(folder, image, runId, 4321, 4322, listener);
+        ContainerRun.chownWithHelperContainer(docker, folder, image, runId, 4321, 4322, listener);
 
         assertThat(Files.getAttribute(f, "unix:uid")).isEqualTo(4321);
         assertThat(Files.getAttribute(f, "unix:gid")).isEqualTo(4322);
@@ -379,9 +525,9 @@ class ContainerRunnerTest {
             docker.removeImageCmd(loadedAs).exec();
             removeQuietly(wanted);
 
-            ContainerResult r = runner.run(RunSpec.of(wanted, out, config("rocky-8"), "rocky-8", runId)
-                    .withImageArchive(archive).withSecrets(List.of(PASSWORD))
-                    .withTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(5), null), listener);
+            ContainerResult r = runner.run(RunSpec.builder(wanted, out, config("rocky-8"), "rocky-8", runId)
+                    .imageArchive(archive).secrets(List.of(PASSWORD))
+                    .timeout(Duration.ofSeconds(60)).stopGrace(Duration.ofSeconds(5)).build(), listener);
 
             assertThat(r.exitCode()).isZero();
             assertThat(listener.infos).anyMatch(i -> i.equals("Archive loaded as " + loadedAs + "; tagging it " + wanted));
@@ -393,23 +539,104 @@ class ContainerRunnerTest {
     }
 
     @Test
-    void aMissingImageThatCannotBePulledFailsClearlyAndLeavesNothing() {
-        assertThatThrownBy(() -> runner.run(RunSpec.of("localhost:1/no-such/builder:v0", out, config("rocky-8"),
-                "rocky-8", runId), listener))
-                .isInstanceOf(ContainerRunException.class)
-                .hasMessageContaining("Pulling localhost:1/no-such/builder:v0 failed");
+    void aMissingImageThatCannotBePulledFailsClearlyAndLeavesNothing() throws Exception {
+        assertThatThrownBy(() -> runner.run(RunSpec.builder("localhost:1/no-such/builder:v0", out, config("rocky-8"),
+                "rocky-8", runId).build(), listener))
+                .isInstanceOfSatisfying(ContainerRunException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ContainerRunException.Kind.IMAGE_UNAVAILABLE);
+                    assertThat(e.reason()).startsWith("Cannot pull the builder image localhost:1/no-such/builder:v0: ")
+                            .contains("connection refused").doesNotContain("\n");
+                    assertThat(e.hint()).contains("image reference", "registry credentials", "archive");
+                    assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("Status 500");
+                    assertThat(e.getCause()).isNull();
+                });
         assertThat(out.resolve("imageconfig")).doesNotExist();
+        assertNoPrivateConfigLeft();
     }
 
     @Test
     void anUnreachableEngineIsNamedInTheError() throws Exception {
-        RunSpec s = spec("rocky-8").withDockerHost("unix:///nonexistent/docker.sock");
+        RunSpec s = builder("rocky-8").dockerHost("unix:///nonexistent/docker.sock").build();
         try (DockerClient absent = EngineConnection.open(s.dockerHost())) {
             assertThatThrownBy(() -> new ContainerRunner(absent).run(s, listener))
-                    .isInstanceOf(ContainerRunException.class)
-                    .hasMessageContaining("unix:///nonexistent/docker.sock");
+                    .isInstanceOfSatisfying(ContainerRunException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(ContainerRunException.Kind.ENGINE_UNREACHABLE);
+                        assertThat(e.reason()).contains("unix:///nonexistent/docker.sock", "does not exist");
+                        assertThat(e.hint()).contains("start the Docker engine", "DOCKER_HOST");
+                    });
         }
         assertThat(out).doesNotExist();
+    }
+
+    private List<Path> privateConfigs() throws IOException {
+        if (!Files.isDirectory(privateRoot)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(privateRoot)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("capi-imageconfig-")).toList();
+        }
+    }
+
+    private void assertNoPrivateConfigLeft() throws IOException {
+        assertThat(privateConfigs()).as("private folders of rendered imageconfigs").isEmpty();
+    }
+
+    /** Every file below {@code root}, by name, without opening any (opening the folder's lock file would release it). */
+    private static void assertNoFileBelowContains(Path root, String secret) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                if (f.getFileName().toString().equals(FolderLock.FILE)) {
+                    continue;
+                }
+                assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).as("contents of %s", f)
+                        .doesNotContain(secret);
+            }
+        }
+    }
+
+    static List<String> listing(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> !p.equals(dir)).map(p -> dir.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    static String modeOf(Path p) {
+        try {
+            return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A container labelled as a build of run {@code run} by process {@code ownerPid} of this host on the folder. */
+    private String containerOnTheFolder(String run, String image, long ownerPid) throws IOException {
+        Files.createDirectories(out);
+        Map<String, String> labels = ContainerRunner.labels(run, "builder");
+        labels.put(ContainerRunner.LABEL_OUTPUT_DIR, out.toRealPath().toString());
+        labels.put(ContainerRunner.LABEL_OWNER, ownerPid + "@" + HostProcess.current().host());
+        return docker.createContainerCmd(image).withName(ContainerRunner.containerName(run)).withLabels(labels).exec()
+                .getId();
+    }
+
+    /** The pid of a process that has ended. */
+    static long deadPid() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        return p.pid();
+    }
+
+    private void awaitLog(String containerId, String text) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Process logs = new ProcessBuilder("docker", "logs", containerId).redirectErrorStream(true).start();
+            String seen = new String(logs.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            logs.waitFor();
+            if (seen.contains(text)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("container " + containerId + " never logged " + text);
     }
 
     private void removeQuietly(String image) {
@@ -436,12 +663,7 @@ class ContainerRunnerTest {
         assertThat(listener.everything()).isNotEmpty().noneMatch(s -> s.contains(PASSWORD) || s.contains(b64));
         assertThat(listener.lines).as("the echoed password, masked").anyMatch(l -> l.contains("password=****"));
         if (Files.exists(out)) {
-            try (Stream<Path> files = Files.walk(out)) {
-                for (Path f : files.filter(Files::isRegularFile).toList()) {
-                    assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1))
-                            .as("contents of %s", f).doesNotContain(PASSWORD);
-                }
-            }
+            assertNoFileBelowContains(out, PASSWORD);
         }
     }
 

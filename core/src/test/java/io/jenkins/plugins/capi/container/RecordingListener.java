@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps everything a run reports, for assertions. */
-final class RecordingListener implements ContainerEvents {
+class RecordingListener implements ContainerEvents {
     final List<String> lines = new CopyOnWriteArrayList<>();
     final List<ProgressEvent> progress = new CopyOnWriteArrayList<>();
     final List<String> infos = new CopyOnWriteArrayList<>();

@@ -248,7 +248,7 @@ class CloneBuildExecTest {
         Duration stopping = Duration.ofNanos(System.nanoTime() - interruptedAt);
         assertThat(stopping).as(String.join("\n", infos) + "\n" + String.join("\n", lines))
                 .isBetween(Duration.ofSeconds(2), Duration.ofSeconds(15));
-        assertThat(infos).anySatisfy(m -> assertThat(m).contains("did not end within 2 s; the container is killed"));
+        assertThat(infos).anySatisfy(m -> assertThat(m).contains("did not end within 2s; the container is killed"));
         // the container's owner kills and removes it; nothing of the build survives that
         docker.killContainerCmd(containerId).exec();
         docker.removeContainerCmd(containerId).withForce(true).exec();

@@ -56,6 +56,19 @@ class MetadataCollectorTest {
     }
 
     @Test
+    void whatTheScanWorkedAroundIsPassedOnAsAWarning() throws Exception {
+        Path imageDir = output.resolve(KibOutputFolder.IMAGE);
+        Files.copy(imageDir.resolve(KibOutputFolder.OVA), imageDir.resolve("rockylinux-8-kube-v1.29.0.ova"));
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+
+        TemplateMetadata m = collect(new MetadataCollector(OutputScanner.withDefaults(), warnings::add), output,
+                rockyConfig("templates"));
+
+        assertThat(m.ova().fileName()).isEqualTo(KibOutputFolder.OVA);
+        assertThat(warnings).singleElement().asString().contains("rockylinux-8-kube-v1.29.0.ova");
+    }
+
+    @Test
     void metadataTakesConfigManifestAndOutputs() throws Exception {
         TemplateMetadata m = collect(collector, output, rockyConfig("teamA/templates"));
         assertThat(m.schemaVersion()).isEqualTo(1);

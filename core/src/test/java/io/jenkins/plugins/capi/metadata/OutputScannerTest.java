@@ -80,13 +80,51 @@ class OutputScannerTest {
     }
 
     @Test
-    void twoOvasAreAnErrorNamingBoth() throws Exception {
+    void ofTwoOvasTheLastRunsNamedByTheManifestIsTakenAndTheOtherWarnedAbout() throws Exception {
         Files.copy(ova, imageDir.resolve("rockylinux-8-kube-v1.30.3.ova"));
+
+        BuildOutputs out = OutputScanner.withDefaults().scan(output, KibOutputFolder.IMAGE);
+
+        // custom_data build_name + kubernetes_typed_version of the last run: rockylinux-8 + kube-v1.30.4
+        assertThat(out.ova().fileName()).isEqualTo(KibOutputFolder.OVA);
+        assertThat(out.ova().checksumFileVerified()).isTrue();
+        assertThat(out.warnings()).singleElement().asString()
+                .contains(imageDir.resolve("rockylinux-8-kube-v1.30.3.ova").toString(), "earlier build", KibOutputFolder.OVA);
+    }
+
+    @Test
+    void withoutTheTypedVersionTheArtifactIdNamesTheLastRunsOva() throws Exception {
+        Path manifest = imageDir.resolve(PackerManifest.FILE_NAME);
+        Files.writeString(manifest, Files.readString(manifest).replace("\"kubernetes_typed_version\": \"kube-v1.30.4\",", ""));
+        Files.move(ova, imageDir.resolve("rocky-8.ova"));
+        Files.delete(imageDir.resolve(KibOutputFolder.OVA + ".sha256"));
+        Files.write(imageDir.resolve("rocky-8-old.ova"), KibOutputFolder.bytes(100, 3));
+
+        BuildOutputs out = OutputScanner.withDefaults().scan(output, KibOutputFolder.IMAGE);
+
+        assertThat(out.ova().fileName()).isEqualTo("rocky-8.ova");
+        assertThat(out.warnings()).singleElement().asString().contains("rocky-8-old.ova");
+    }
+
+    @Test
+    void twoOvasNeitherOfWhichTheManifestNamesAreAnErrorNamingBoth() throws Exception {
+        Files.move(ova, imageDir.resolve("a.ova"));
+        Files.write(imageDir.resolve("b.ova"), KibOutputFolder.bytes(100, 3));
         assertThatThrownBy(() -> OutputScanner.withDefaults().scan(output, KibOutputFolder.IMAGE))
                 .isInstanceOf(OutputsException.class)
-                .hasMessageContaining("several .ova files")
-                .hasMessageContaining("rockylinux-8-kube-v1.30.3.ova")
-                .hasMessageContaining(KibOutputFolder.OVA);
+                .hasMessageContaining("several .ova files [a.ova, b.ova]")
+                .hasMessageContaining(KibOutputFolder.OVA)
+                .hasMessageContaining("Clean the output folder");
+    }
+
+    @Test
+    void anEarlierRunsMovedAsideOutputsAreNoBuild() throws Exception {
+        Path stale = Files.createDirectories(output.resolve("rocky-8.stale-20260101T000000Z"));
+        Files.writeString(stale.resolve(PackerManifest.FILE_NAME), KibOutputFolder.MANIFEST_TWO_RUNS);
+
+        assertThat(OutputScanner.buildFolders(output)).containsExactly(KibOutputFolder.IMAGE);
+        assertThatThrownBy(() -> OutputScanner.withDefaults().scan(output, "rhel-8"))
+                .hasMessageContaining("[rocky-8]").hasMessageNotContaining("stale");
     }
 
     @Test

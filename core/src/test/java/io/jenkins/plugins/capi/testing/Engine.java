@@ -19,8 +19,12 @@ public final class Engine {
     public static final String FAKE_IMAGE = System.getenv("FAKE_BUILDER_IMAGE") == null
             || System.getenv("FAKE_BUILDER_IMAGE").isBlank()
             ? "localhost/capi-fake-builder:latest" : System.getenv("FAKE_BUILDER_IMAGE");
+    /** Stand-ins whose PID 1 is make / a shell without a trap, each running a Packer-like child (fake-builder/pid1). */
+    public static final String PID1_MAKE_IMAGE = "localhost/capi-pid1-make:latest";
+    public static final String PID1_SH_IMAGE = "localhost/capi-pid1-sh:latest";
     private static DockerClient client;
     private static boolean imageBuilt;
+    private static boolean pid1Built;
 
     private Engine() {}
 
@@ -42,6 +46,16 @@ public final class Engine {
         }
         ensureFakeImage();
         return client;
+    }
+
+    /** The engine, with the PID 1 stand-ins built (or confirmed up to date) too. */
+    public static synchronized DockerClient clientWithPid1Images() {
+        DockerClient c = client();
+        if (!pid1Built) {
+            buildImage("fake-builder/pid1/build.sh");
+            pid1Built = true;
+        }
+        return c;
     }
 
     /** Builds (or confirms up to date) the fake builder with the project's script. */

@@ -18,56 +18,26 @@ import java.util.Random;
  */
 public final class OvaFixture {
 
+    private static final String TEMPLATE = readTemplate();
+
     private OvaFixture() {}
 
-    /** The OVF descriptor of a 2-CPU, 4 GiB VM with one 20 GiB disk and one NIC on {@code VM Network}. */
+    private static String readTemplate() {
+        Path file = Path.of("..", "fake-builder", "vm.ovf").toAbsolutePath().normalize();
+        try {
+            return java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("the stand-in builder's OVF descriptor " + file
+                    + " cannot be read; run the tests from a module folder (core/ or plugin/)", e);
+        }
+    }
+
+    /**
+     * The OVF descriptor of a 2-CPU, 4 GiB VM with one 20 GiB disk and one NIC on {@code VM Network}: the stand-in
+     * builder's own ({@code fake-builder/vm.ovf}), so the tests' OVAs and the stand-in's are the same kind.
+     */
     public static String descriptor(String name, long diskFileBytes) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <Envelope xmlns="http://schemas.dmtf.org/ovf/envelope/1" xmlns:ovf="http://schemas.dmtf.org/ovf/envelope/1" \
-                xmlns:rasd="http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_ResourceAllocationSettingData" \
-                xmlns:vssd="http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_VirtualSystemSettingData" \
-                xmlns:vmw="http://www.vmware.com/schema/ovf">
-                  <References>
-                    <File ovf:href="NAME-disk-0.vmdk" ovf:id="file1" ovf:size="SIZE"/>
-                  </References>
-                  <DiskSection>
-                    <Info>Virtual disk information</Info>
-                    <Disk ovf:capacity="20" ovf:capacityAllocationUnits="byte * 2^30" ovf:diskId="vmdisk1" ovf:fileRef="file1" \
-                ovf:format="http://www.vmware.com/interfaces/specifications/vmdk.html#streamOptimized"/>
-                  </DiskSection>
-                  <NetworkSection>
-                    <Info>The list of logical networks</Info>
-                    <Network ovf:name="VM Network"><Description>The VM Network network</Description></Network>
-                  </NetworkSection>
-                  <VirtualSystem ovf:id="NAME">
-                    <Info>A virtual machine</Info>
-                    <Name>NAME</Name>
-                    <OperatingSystemSection ovf:id="80" vmw:osType="rhel8_64Guest"><Info>Guest OS</Info></OperatingSystemSection>
-                    <VirtualHardwareSection>
-                      <Info>Virtual hardware requirements</Info>
-                      <System>
-                        <vssd:ElementName>Virtual Hardware Family</vssd:ElementName>
-                        <vssd:InstanceID>0</vssd:InstanceID>
-                        <vssd:VirtualSystemIdentifier>NAME</vssd:VirtualSystemIdentifier>
-                        <vssd:VirtualSystemType>vmx-15</vssd:VirtualSystemType>
-                      </System>
-                      <Item><rasd:AllocationUnits>hertz * 10^6</rasd:AllocationUnits><rasd:ElementName>2 virtual CPU(s)</rasd:ElementName>\
-                <rasd:InstanceID>1</rasd:InstanceID><rasd:ResourceType>3</rasd:ResourceType><rasd:VirtualQuantity>2</rasd:VirtualQuantity></Item>
-                      <Item><rasd:AllocationUnits>byte * 2^20</rasd:AllocationUnits><rasd:ElementName>4096MB of memory</rasd:ElementName>\
-                <rasd:InstanceID>2</rasd:InstanceID><rasd:ResourceType>4</rasd:ResourceType><rasd:VirtualQuantity>4096</rasd:VirtualQuantity></Item>
-                      <Item><rasd:ElementName>SCSI controller 0</rasd:ElementName><rasd:InstanceID>3</rasd:InstanceID>\
-                <rasd:ResourceSubType>VirtualSCSI</rasd:ResourceSubType><rasd:ResourceType>6</rasd:ResourceType></Item>
-                      <Item><rasd:AddressOnParent>0</rasd:AddressOnParent><rasd:ElementName>Hard disk 1</rasd:ElementName>\
-                <rasd:HostResource>ovf:/disk/vmdisk1</rasd:HostResource><rasd:InstanceID>4</rasd:InstanceID><rasd:Parent>3</rasd:Parent>\
-                <rasd:ResourceType>17</rasd:ResourceType></Item>
-                      <Item><rasd:AutomaticAllocation>true</rasd:AutomaticAllocation><rasd:Connection>VM Network</rasd:Connection>\
-                <rasd:ElementName>Network adapter 1</rasd:ElementName><rasd:InstanceID>5</rasd:InstanceID>\
-                <rasd:ResourceSubType>VmxNet3</rasd:ResourceSubType><rasd:ResourceType>10</rasd:ResourceType></Item>
-                    </VirtualHardwareSection>
-                  </VirtualSystem>
-                </Envelope>
-                """.replace("NAME", name).replace("SIZE", Long.toString(diskFileBytes));
+        return TEMPLATE.replace("NAME", name).replace("SIZE", Long.toString(diskFileBytes));
     }
 
     /**

@@ -1,0 +1,175 @@
+package io.jenkins.plugins.capi.container;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.ExecCreateCmdResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Frame;
+import io.jenkins.plugins.capi.Durations;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stops a builder container so that Packer can clean up after itself (power off and destroy its build VM).
+ *
+ * <p>Signals to the container go to its PID 1, and PID 1 is rarely Packer: in upstream KIB's image it is
+ * {@code make}, which runs the recipe with {@code /bin/sh}, so SIGTERM to PID 1 ends the shell and leaves Packer
+ * running until the kill; a shell as PID 1 without a trap ignores SIGTERM altogether. So the stop signals the
+ * Packer processes themselves: an exec in the container walks {@code /proc} (the image need not have
+ * {@code pkill}) and sends SIGTERM to every process whose name or first argument is {@code packer}. Packer's
+ * answer to SIGTERM is its clean-up; SIGINT would do nothing, as its wrapper process forwards SIGTERM only.
+ * Only when no Packer process is found does PID 1 get the SIGTERM. Then the container gets the whole grace period
+ * to end by itself, and only after that is it killed.
+ *
+ * <p>Removal lives here too, so every way a container of this tool ends goes through one class.
+ */
+final class ContainerStop {
+
+    private static final Duration EXEC_LIMIT = Duration.ofSeconds(15);
+
+    /**
+     * Sends SIGTERM to every process whose name ({@code /proc/PID/comm}, read with {@code read}) or first argument
+     * ({@code /proc/PID/cmdline}, NUL-separated, so through {@code tr} when the image has it) is one of the
+     * arguments, and prints "pid name" for each. Run as {@code sh -c SCRIPT sh NAME...}.
+     */
+    static final String SIGNAL_BY_NAME = """
+            for d in /proc/[0-9]*; do
+              p=${d#/proc/}
+              c=; read -r c < "$d/comm" 2>/dev/null
+              a=
+              if command -v tr >/dev/null 2>&1; then
+                a=$(tr '\\000' '\\n' < "$d/cmdline" 2>/dev/null | { read -r x; echo "$x"; })
+              fi
+              a=${a##*/}
+              for n in "$@"; do
+                if [ "$c" = "$n" ] || [ "$a" = "$n" ]; then
+                  kill -TERM "$p" 2>/dev/null && echo "$p $n"
+                fi
+              done
+            done
+            """;
+
+    private final DockerClient docker;
+
+    ContainerStop(DockerClient docker) {
+        this.docker = docker;
+    }
+
+    /**
+     * Stops container {@code id} as described above and returns when it has ended. A second interrupt while it
+     * waits kills the container at once; the interrupt flag is then set again when this returns.
+     *
+     * @param exit a wait on the container already following it, or null to start one
+     */
+    void stop(String id, String name, Duration grace, ExitWait exit, ContainerEvents events) {
+        if (!isRunning(id)) {
+            return;
+        }
+        ExitWait wait = exit != null ? exit : docker.waitContainerCmd(id).exec(new ExitWait());
+        try {
+            List<String> signalled = signal(id, "packer");
+            if (signalled.isEmpty()) {
+                events.info("No packer process in container " + name + ": sending SIGTERM to its main process and "
+                        + "waiting up to " + Durations.describe(grace) + " for it to end");
+                signalPid1(id);
+            } else {
+                events.info("Sent SIGTERM to packer (" + String.join(", ", signalled) + ") in container " + name
+                        + "; waiting up to " + Durations.describe(grace) + " for its clean-up and for the container to end");
+            }
+            boolean ended;
+            try {
+                ended = wait.await(grace);
+            } catch (InterruptedException e) {
+                events.info("Interrupted again: killing container " + name + " now");
+                kill(id);
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                ended = !isRunning(id);
+            }
+            if (!ended) {
+                events.info("Container " + name + " did not end within " + Durations.describe(grace) + ": killing it");
+                kill(id);
+            }
+        } finally {
+            if (exit == null) {
+                wait.closeQuietly();
+            }
+        }
+    }
+
+    /** Kills container {@code id} (SIGKILL to every process in it) if it still runs. */
+    void kill(String id) {
+        try {
+            if (isRunning(id)) {
+                docker.killContainerCmd(id).exec();
+            }
+        } catch (DockerException e) {
+            // it ended meanwhile
+        }
+    }
+
+    /** Removes container {@code id} whatever its state; a container that is gone already counts as removed. */
+    void remove(String id) {
+        try {
+            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException e) {
+            // already gone
+        }
+    }
+
+    /**
+     * SIGTERM, through an exec as root, to the processes of container {@code id} named one of {@code names};
+     * "pid &lt;pid&gt; &lt;name&gt;" for each. Empty when there is none, or the image has no shell, or the container ended.
+     */
+    List<String> signal(String id, String... names) {
+        List<String> signalled = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(List.of("sh", "-c", SIGNAL_BY_NAME, "sh"));
+        cmd.addAll(List.of(names));
+        try {
+            ExecCreateCmdResponse exec = docker.execCreateCmd(id).withUser("0").withAttachStdout(true)
+                    .withAttachStderr(false).withCmd(cmd.toArray(String[]::new)).exec();
+            StringBuilder out = new StringBuilder();
+            QuietCallback<Frame> collect = new QuietCallback<>() {
+                @Override
+                public void onNext(Frame frame) {
+                    out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                }
+            };
+            docker.execStartCmd(exec.getId()).exec(collect);
+            try {
+                collect.await(EXEC_LIMIT);
+            } finally {
+                collect.closeQuietly();
+            }
+            for (String line : out.toString().split("\n")) {
+                if (line.matches("\\d+ .+")) {
+                    signalled.add("pid " + line.strip());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // no shell in the image, or the container ended: PID 1 gets the signal instead
+        }
+        return signalled;
+    }
+
+    private void signalPid1(String id) {
+        try {
+            docker.killContainerCmd(id).withSignal("SIGTERM").exec();
+        } catch (DockerException e) {
+            // it ended meanwhile
+        }
+    }
+
+    private boolean isRunning(String id) {
+        try {
+            return Boolean.TRUE.equals(docker.inspectContainerCmd(id).exec().getState().getRunning());
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+}

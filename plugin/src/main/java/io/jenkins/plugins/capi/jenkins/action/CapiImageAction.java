@@ -5,8 +5,10 @@ import hudson.model.Api;
 import hudson.model.Run;
 import io.jenkins.plugins.capi.jenkins.Messages;
 import io.jenkins.plugins.capi.jenkins.report.BuildReport;
+import io.jenkins.plugins.capi.jenkins.report.BuildVmSummary;
 import io.jenkins.plugins.capi.jenkins.report.FailureSummary;
 import io.jenkins.plugins.capi.jenkins.report.PhaseTiming;
+import io.jenkins.plugins.capi.jenkins.report.PublicationSummary;
 import io.jenkins.plugins.capi.jenkins.report.TemplateSummary;
 import java.util.Arrays;
 import java.util.List;
@@ -52,12 +54,10 @@ public class CapiImageAction implements RunAction2 {
      */
     public static CapiImageAction attach(
             Run<?, ?> run, String runId, BuildReport report, boolean metadataArchived, boolean imageArchived) {
-        synchronized (run) {
-            int index = run.getActions(CapiImageAction.class).size() + 1;
-            CapiImageAction action = new CapiImageAction(index, runId, report, metadataArchived, imageArchived);
-            run.addAction(action);
-            return action;
-        }
+        return ActionIndex.attach(
+                run,
+                CapiImageAction.class,
+                index -> new CapiImageAction(index, runId, report, metadataArchived, imageArchived));
     }
 
     @Override
@@ -67,16 +67,14 @@ public class CapiImageAction implements RunAction2 {
 
     @Override
     public String getDisplayName() {
-        return index <= 1
-                ? Messages.CapiImageAction_DisplayName()
-                : Messages.CapiImageAction_DisplayName() + " " + index;
+        return ActionIndex.displayName(Messages.CapiImageAction_DisplayName(), index);
     }
 
     /** {@code capiImage} for the first image build of the Jenkins build, {@code capiImage-2} and so on after it. */
     @Exported
     @Override
     public String getUrlName() {
-        return index <= 1 ? URL_NAME : URL_NAME + "-" + index;
+        return ActionIndex.urlName(URL_NAME, index);
     }
 
     /** The container run id: {@code jenkins-<job>-<hash>-<build number>-<call>}, the containers' label value. */
@@ -136,6 +134,24 @@ public class CapiImageAction implements RunAction2 {
     @Exported(visibility = 2)
     public List<PhaseTiming> getPhaseTimings() {
         return report.getPhaseTimings();
+    }
+
+    /** What publishing did in every target, in the order of the targets; empty when nothing was published. */
+    @Exported(visibility = 2)
+    public List<PublicationSummary> getPublications() {
+        return report.getPublications();
+    }
+
+    /** True when every target was published, false when one failed (the build is UNSTABLE), null when none was asked. */
+    @Exported
+    public Boolean getPublished() {
+        return report.getPublished();
+    }
+
+    /** What the check for the VM a build that did not succeed left in vCenter found and did; null when not asked. */
+    @Exported(visibility = 2)
+    public BuildVmSummary getBuildVm() {
+        return report.getBuildVm();
     }
 
     /** Path of {@code template-metadata.json} among the build's artifacts, or null when it was not archived. */

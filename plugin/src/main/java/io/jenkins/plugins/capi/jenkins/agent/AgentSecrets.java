@@ -4,6 +4,7 @@ import hudson.util.Secret;
 import io.jenkins.plugins.capi.secrets.BuildSecrets;
 import io.jenkins.plugins.capi.secrets.Credential;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,31 +14,46 @@ import java.util.List;
  */
 public final class AgentSecrets implements Serializable {
 
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
-    public static final AgentSecrets NONE = new AgentSecrets(null, null, null);
+    public static final AgentSecrets NONE = new AgentSecrets(null, null, null, new ArrayList<>());
 
     private final Login vcenter;
     private final Login rhel;
     private final Login registry;
+    /** The publish targets' logins, the n-th target's at n - 1. ArrayList: a plain serialisable JDK class. */
+    private final ArrayList<Login> targets;
 
-    private AgentSecrets(Login vcenter, Login rhel, Login registry) {
+    private AgentSecrets(Login vcenter, Login rhel, Login registry, ArrayList<Login> targets) {
         this.vcenter = vcenter;
         this.rhel = rhel;
         this.registry = registry;
+        this.targets = targets;
     }
 
     /** @param userSecret whether the credentials mark the user name as secret (then it is masked too) */
     public AgentSecrets withVcenter(String user, Secret password, boolean userSecret) {
-        return new AgentSecrets(new Login(user, password, userSecret), rhel, registry);
+        return new AgentSecrets(new Login(user, password, userSecret), rhel, registry, targets);
     }
 
     public AgentSecrets withRhel(String user, Secret password, boolean userSecret) {
-        return new AgentSecrets(vcenter, new Login(user, password, userSecret), registry);
+        return new AgentSecrets(vcenter, new Login(user, password, userSecret), registry, targets);
     }
 
     public AgentSecrets withRegistry(String user, Secret password, boolean userSecret) {
-        return new AgentSecrets(vcenter, rhel, new Login(user, password, userSecret));
+        return new AgentSecrets(vcenter, rhel, new Login(user, password, userSecret), targets);
+    }
+
+    /** The login of the next publish target (the first call is target 1). */
+    public AgentSecrets withTarget(String user, Secret password, boolean userSecret) {
+        ArrayList<Login> more = new ArrayList<>(targets);
+        more.add(new Login(user, password, userSecret));
+        return new AgentSecrets(vcenter, rhel, registry, more);
+    }
+
+    /** Core's form of publish target {@code number}'s login (from 1), or null when there is none. */
+    public Credential target(int number) {
+        return number < 1 || number > targets.size() ? null : credential(targets.get(number - 1));
     }
 
     public boolean hasVcenter() {
@@ -53,9 +69,16 @@ public final class AgentSecrets implements Serializable {
         return login == null ? null : new Credential(login.user, password(login), login.userSecret);
     }
 
-    /** Every password, and the user names marked secret: core's masking values of these credentials. */
+    /**
+     * Every password, and the user names marked secret: core's masking values of these credentials, the publish
+     * targets' included.
+     */
     public List<String> maskingValues() {
-        return toBuildSecrets().maskingValues();
+        List<String> values = new ArrayList<>(toBuildSecrets().maskingValues());
+        for (Login target : targets) {
+            values.addAll(new BuildSecrets(credential(target), null, null).maskingValues());
+        }
+        return values;
     }
 
     private static String password(Login login) {
@@ -65,7 +88,7 @@ public final class AgentSecrets implements Serializable {
     @Override
     public String toString() {
         return "AgentSecrets[vcenter=" + shown(vcenter) + ", rhel=" + shown(rhel) + ", registry=" + shown(registry)
-                + "]";
+                + ", publish targets=" + targets.size() + "]";
     }
 
     private static String shown(Login login) {

@@ -29,13 +29,19 @@ import jenkins.agents.ControllerToAgentFileCallable;
  * @param secrets   credential values for this call only
  * @param runId     the container run id of this call ({@code BuildRunId.forCall}), for the container name and labels
  * @param producer  facts about the Jenkins build copied into the metadata
+ * @param buildId   the Jenkins build number, for the publish name's {@code {build}}
  * @param listener  the build's listener; remotable, so lines reach the controller's console as they are written
  */
 public record ImageBuildCallable(
-        BuildSettings settings, AgentSecrets secrets, String runId, Map<String, String> producer, TaskListener listener)
+        BuildSettings settings,
+        AgentSecrets secrets,
+        String runId,
+        Map<String, String> producer,
+        String buildId,
+        TaskListener listener)
         implements ControllerToAgentFileCallable<BuildReport> {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private static final Logger LOGGER = Logger.getLogger(ImageBuildCallable.class.getName());
 
@@ -49,8 +55,28 @@ public record ImageBuildCallable(
     public BuildReport invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
         Path ws = workspace.toPath().toAbsolutePath();
         Path outputDir = ws.resolve(settings.outputDir()).normalize();
-        BuildRequest request = BuildRequest.builder(
-                        ws.resolve(settings.config()).normalize(), outputDir, runId)
+        BuildOutcome outcome;
+        try {
+            // Core reports every failure of the build, the engine's included, as an outcome.
+            outcome = ImageBuild.standard().run(request(ws), new ConsoleBuildEvents(listener.getLogger()));
+        } catch (RuntimeException e) {
+            // Anything else is a bug: the build still ends as a reported failure, not as a stack trace in the console.
+            LOGGER.log(Level.WARNING, "image build " + runId + " stopped on an unexpected exception", e);
+            return BuildReport.unexpected(settings.builderImage(), e);
+        }
+        BuildReport.ProducedFiles files = outcome instanceof BuildOutcome.Succeeded s
+                ? producedFiles(ws, outputDir, s)
+                : BuildReport.ProducedFiles.NONE;
+        listener.getLogger().flush();
+        return BuildReport.of(outcome, settings.builderImage(), files);
+    }
+
+    /** Core's request for this build in workspace {@code ws}: every path an agent path, every secret supplied here. */
+    BuildRequest request(Path ws) {
+        return BuildRequest.builder(
+                        ws.resolve(settings.config()).normalize(),
+                        ws.resolve(settings.outputDir()).normalize(),
+                        runId)
                 .overrides(settings.overrides().read())
                 .isoPath(
                         settings.isoPath() == null
@@ -69,21 +95,12 @@ public record ImageBuildCallable(
                         settings.vcenterInsecure()))
                 .secrets(secrets.toBuildSecrets())
                 .producer(producer)
+                .removeBuildVm(settings.removeBuildVm())
+                .customization(settings.customization().toCustomization(ws))
+                .publish(
+                        settings.publish() == null ? null : settings.publish().toSettings(ws, secrets::target, buildId))
+                .airgap(settings.airgap() == null ? null : settings.airgap().toSettings(ws))
                 .build();
-        BuildOutcome outcome;
-        try {
-            // Core reports every failure of the build, the engine's included, as an outcome.
-            outcome = ImageBuild.standard().run(request, new ConsoleBuildEvents(listener.getLogger()));
-        } catch (RuntimeException e) {
-            // Anything else is a bug: the build still ends as a reported failure, not as a stack trace in the console.
-            LOGGER.log(Level.WARNING, "image build " + runId + " stopped on an unexpected exception", e);
-            return BuildReport.unexpected(settings.builderImage(), e);
-        }
-        BuildReport.ProducedFiles files = outcome instanceof BuildOutcome.Succeeded s
-                ? producedFiles(ws, outputDir, s)
-                : BuildReport.ProducedFiles.NONE;
-        listener.getLogger().flush();
-        return BuildReport.of(outcome, settings.builderImage(), files);
     }
 
     /** Finds the metadata file and the OVA (in {@code <output>/<image_name>/}, else anywhere below the output). */

@@ -6,6 +6,7 @@ import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.AbortException;
 import hudson.model.Run;
 import io.jenkins.plugins.capi.jenkins.agent.AgentSecrets;
+import io.jenkins.plugins.capi.jenkins.publish.PublishInput;
 import io.jenkins.plugins.capi.jenkins.run.BuildSettings;
 import java.util.List;
 
@@ -23,12 +24,7 @@ public final class BuildCredentials {
      */
     public static AgentSecrets resolve(Run<?, ?> run, BuildSettings settings, String vcenterServer)
             throws AbortException {
-        AgentSecrets secrets = AgentSecrets.NONE;
-        if (settings.credentialsId() != null) {
-            StandardUsernamePasswordCredentials c =
-                    find(run, "credentialsId", settings.credentialsId(), CredentialDomains.vcenter(vcenterServer));
-            secrets = secrets.withVcenter(c.getUsername(), c.getPassword(), c.isUsernameSecret());
-        }
+        AgentSecrets secrets = withVcenter(run, AgentSecrets.NONE, settings.credentialsId(), vcenterServer);
         if (settings.rhelCredentialsId() != null) {
             StandardUsernamePasswordCredentials c =
                     find(run, "rhelCredentialsId", settings.rhelCredentialsId(), CredentialDomains.rhelSubscription());
@@ -42,7 +38,42 @@ public final class BuildCredentials {
                     CredentialDomains.registry(settings.builderImage()));
             secrets = secrets.withRegistry(c.getUsername(), c.getPassword(), c.isUsernameSecret());
         }
-        return secrets;
+        return withTargets(run, secrets, settings.publish());
+    }
+
+    /**
+     * Adds the vCenter credentials {@code credentialsId} (the parameter of that name), looked up in the domain of
+     * {@code vcenterServer}.
+     *
+     * @param credentialsId as configured, or null for none
+     */
+    public static AgentSecrets withVcenter(
+            Run<?, ?> run, AgentSecrets secrets, String credentialsId, String vcenterServer) throws AbortException {
+        if (credentialsId == null) {
+            return secrets;
+        }
+        StandardUsernamePasswordCredentials c =
+                find(run, "credentialsId", credentialsId, CredentialDomains.vcenter(vcenterServer));
+        return secrets.withVcenter(c.getUsername(), c.getPassword(), c.isUsernameSecret());
+    }
+
+    /**
+     * Adds the credentials of every publish target, each looked up in the domain of its own vCenter.
+     *
+     * @param publish the publish block, or null
+     */
+    public static AgentSecrets withTargets(Run<?, ?> run, AgentSecrets secrets, PublishInput publish)
+            throws AbortException {
+        if (publish == null) {
+            return secrets;
+        }
+        AgentSecrets all = secrets;
+        for (PublishInput.TargetInput t : publish.targets()) {
+            StandardUsernamePasswordCredentials c = find(
+                    run, "credentialsId of " + t.label(), t.credentialsId(), CredentialDomains.vcenter(t.server()));
+            all = all.withTarget(c.getUsername(), c.getPassword(), c.isUsernameSecret());
+        }
+        return all;
     }
 
     /**

@@ -3,10 +3,13 @@ package io.jenkins.plugins.capi.jenkins.form;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.capi.customize.CustomizationPlan;
+import io.jenkins.plugins.capi.customize.RhsmWorkaround;
 import io.jenkins.plugins.capi.jenkins.Messages;
 import io.jenkins.plugins.capi.jenkins.config.CapiImageBuilderConfiguration;
 import io.jenkins.plugins.capi.jenkins.credentials.CredentialDomains;
 import io.jenkins.plugins.capi.jenkins.credentials.CredentialsChoices;
+import java.util.Locale;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
@@ -130,6 +133,46 @@ public interface ImageBuildForm {
             @QueryParameter String vcenterCaFile,
             @QueryParameter boolean vcenterInsecure) {
         return VcenterConnectionCheck.test(item, vcenterServer, credentialsId, vcenterCaFile, vcenterInsecure);
+    }
+
+    @POST
+    default FormValidation doCheckRemoveBuildVm(@QueryParameter boolean value, @QueryParameter String credentialsId) {
+        if (credentialsId == null || credentialsId.isBlank()) {
+            return FormValidation.ok(Messages.Check_RemoveBuildVm_FileCredentials());
+        }
+        return value ? FormValidation.ok(Messages.Check_RemoveBuildVm_On()) : FormValidation.ok();
+    }
+
+    @POST
+    default FormValidation doCheckPreScripts(@QueryParameter String value) {
+        return scripts(value);
+    }
+
+    @POST
+    default FormValidation doCheckPostScripts(@QueryParameter String value) {
+        return scripts(value);
+    }
+
+    /** The files are on the agent: core reads and checks them when the build is prepared. */
+    private static FormValidation scripts(String value) {
+        return value == null || value.isBlank()
+                ? FormValidation.ok()
+                : FormValidation.ok(Messages.Check_Scripts_CheckedAtBuild(CustomizationPlan.SCRIPTS_FROM));
+    }
+
+    @POST
+    default FormValidation doCheckKickstart(@QueryParameter String value) {
+        return value == null || value.isBlank()
+                ? FormValidation.ok(Messages.Check_Kickstart_Blank())
+                : FormValidation.ok(Messages.Check_Kickstart_CheckedAtBuild());
+    }
+
+    default ListBoxModel doFillRhsmWorkaroundItems() {
+        ListBoxModel items = new ListBoxModel();
+        for (RhsmWorkaround.Mode m : RhsmWorkaround.Mode.values()) {
+            items.add(m.name().toLowerCase(Locale.ROOT));
+        }
+        return items;
     }
 
     private static String builderImageOrDefault(String builderImage) {

@@ -157,7 +157,7 @@ public final class ParameterChecks {
     }
 
     /** Core's findings as one form message: errors first, then warnings. */
-    static FormValidation findings(List<Finding> findings) {
+    public static FormValidation findings(List<Finding> findings) {
         List<FormValidation> shown = new ArrayList<>();
         for (Severity severity : List.of(Severity.ERROR, Severity.WARNING)) {
             findings.stream()

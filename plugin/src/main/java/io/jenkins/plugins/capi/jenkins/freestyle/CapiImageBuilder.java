@@ -14,16 +14,22 @@ import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
 import io.jenkins.plugins.capi.jenkins.Messages;
+import io.jenkins.plugins.capi.jenkins.airgap.Airgap;
 import io.jenkins.plugins.capi.jenkins.config.CapiImageBuilderConfiguration;
+import io.jenkins.plugins.capi.jenkins.customize.CustomizationInput;
+import io.jenkins.plugins.capi.jenkins.customize.StaticAddress;
 import io.jenkins.plugins.capi.jenkins.form.ImageBuildForm;
 import io.jenkins.plugins.capi.jenkins.form.ParameterChecks;
+import io.jenkins.plugins.capi.jenkins.publish.Publishing;
 import io.jenkins.plugins.capi.jenkins.run.ArchiveMode;
 import io.jenkins.plugins.capi.jenkins.run.BuildSettings;
 import io.jenkins.plugins.capi.jenkins.run.ImageBuildInvocation;
 import io.jenkins.plugins.capi.jenkins.run.ImageBuildParameters;
 import io.jenkins.plugins.capi.jenkins.run.OverrideInput;
 import io.jenkins.plugins.capi.jenkins.run.ParameterDefaults;
+import io.jenkins.plugins.capi.jenkins.step.CapiImageBuildStep;
 import java.io.IOException;
+import java.util.List;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -55,6 +61,14 @@ public final class CapiImageBuilder extends Builder implements SimpleBuildStep, 
     private String vcenterServer;
     private String vcenterCaFile;
     private boolean vcenterInsecure;
+    private boolean removeBuildVm;
+    private Publishing publish;
+    private Airgap airgap;
+    private StaticAddress staticIp;
+    private String preScripts;
+    private String postScripts;
+    private String kickstart;
+    private String rhsmWorkaround = ParameterDefaults.RHSM_WORKAROUND;
 
     /** Every parameter is optional, so a step or builder without any is valid (and means the defaults). */
     @DataBoundConstructor
@@ -243,6 +257,96 @@ public final class CapiImageBuilder extends Builder implements SimpleBuildStep, 
     }
 
     @Override
+    public boolean isRemoveBuildVm() {
+        return removeBuildVm;
+    }
+
+    @DataBoundSetter
+    public void setRemoveBuildVm(boolean removeBuildVm) {
+        this.removeBuildVm = removeBuildVm;
+    }
+
+    @Override
+    public Publishing getPublish() {
+        return publish;
+    }
+
+    @DataBoundSetter
+    public void setPublish(Publishing publish) {
+        this.publish = publish;
+    }
+
+    @Override
+    public Airgap getAirgap() {
+        return airgap;
+    }
+
+    @DataBoundSetter
+    public void setAirgap(Airgap airgap) {
+        this.airgap = airgap;
+    }
+
+    @Override
+    public StaticAddress getStaticIp() {
+        return staticIp;
+    }
+
+    @DataBoundSetter
+    public void setStaticIp(StaticAddress staticIp) {
+        this.staticIp = staticIp;
+    }
+
+    /** Bash scripts run in the image before the builder's provisioning: one workspace-relative file or glob a line. */
+    public String getPreScripts() {
+        return preScripts;
+    }
+
+    @DataBoundSetter
+    public void setPreScripts(String preScripts) {
+        this.preScripts = Util.fixEmptyAndTrim(preScripts);
+    }
+
+    public String getPostScripts() {
+        return postScripts;
+    }
+
+    @DataBoundSetter
+    public void setPostScripts(String postScripts) {
+        this.postScripts = Util.fixEmptyAndTrim(postScripts);
+    }
+
+    @Override
+    public List<String> preScriptPatterns() {
+        return CustomizationInput.lines(preScripts);
+    }
+
+    @Override
+    public List<String> postScriptPatterns() {
+        return CustomizationInput.lines(postScripts);
+    }
+
+    @Override
+    public String getKickstart() {
+        return kickstart;
+    }
+
+    @DataBoundSetter
+    public void setKickstart(String kickstart) {
+        this.kickstart = Util.fixEmptyAndTrim(kickstart);
+    }
+
+    @Override
+    public String getRhsmWorkaround() {
+        return rhsmWorkaround;
+    }
+
+    /** @throws IllegalArgumentException naming the good values, from core's reading of the value */
+    @DataBoundSetter
+    public void setRhsmWorkaround(String rhsmWorkaround) {
+        this.rhsmWorkaround = ParameterDefaults.rhsmWorkaround(rhsmWorkaround);
+    }
+
+    @Override
     public void perform(
             @NonNull Run<?, ?> run,
             @NonNull FilePath workspace,
@@ -257,6 +361,16 @@ public final class CapiImageBuilder extends Builder implements SimpleBuildStep, 
     @Extension
     @Symbol("capiImageBuilder")
     public static final class DescriptorImpl extends BuildStepDescriptor<Builder> implements ImageBuildForm {
+
+        /** The fields whose help is the same in both steps: written once, at the Pipeline step. */
+        static final List<String> SHARED_HELP =
+                List.of("removeBuildVm", "publish", "staticIp", "airgap", "kickstart", "rhsmWorkaround");
+
+        public DescriptorImpl() {
+            for (String field : SHARED_HELP) {
+                addHelpFileRedirect(field, CapiImageBuildStep.class, field);
+            }
+        }
 
         @Override
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {

@@ -38,6 +38,11 @@ public final class BuildReport implements Serializable {
     private final String metadataPath;
     private final String ovaPath;
     private final String ovaChecksumPath;
+    private final ArrayList<PublicationSummary> publications;
+    /** Whether every target was published; null when nothing was to be published. */
+    private final Boolean published;
+    /** The VM a build that did not succeed left in vCenter; null when vCenter was not asked. */
+    private final BuildVmSummary buildVm;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     public BuildReport(
@@ -50,6 +55,35 @@ public final class BuildReport implements Serializable {
             String metadataPath,
             String ovaPath,
             String ovaChecksumPath) {
+        this(
+                outcome,
+                builderImage,
+                template,
+                failure,
+                findings,
+                phaseTimings,
+                metadataPath,
+                ovaPath,
+                ovaChecksumPath,
+                null,
+                null,
+                null);
+    }
+
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    private BuildReport(
+            Outcome outcome,
+            String builderImage,
+            TemplateSummary template,
+            FailureSummary failure,
+            List<String> findings,
+            List<PhaseTiming> phaseTimings,
+            String metadataPath,
+            String ovaPath,
+            String ovaChecksumPath,
+            List<PublicationSummary> publications,
+            Boolean published,
+            BuildVmSummary buildVm) {
         this.outcome = outcome;
         this.builderImage = builderImage;
         this.template = template;
@@ -59,6 +93,35 @@ public final class BuildReport implements Serializable {
         this.metadataPath = metadataPath;
         this.ovaPath = ovaPath;
         this.ovaChecksumPath = ovaChecksumPath;
+        this.publications = publications == null ? new ArrayList<>() : new ArrayList<>(publications);
+        this.published = published;
+        this.buildVm = buildVm;
+    }
+
+    /** This report with what publishing did, target by target; {@code succeeded} as core judges the whole. */
+    public BuildReport withPublications(List<PublicationSummary> publications, boolean succeeded) {
+        return with(publications, succeeded, buildVm);
+    }
+
+    /** This report with what the check for a left-behind build VM found; null when vCenter was not asked. */
+    public BuildReport withBuildVm(BuildVmSummary vm) {
+        return with(publications, published, vm);
+    }
+
+    private BuildReport with(List<PublicationSummary> publications, Boolean published, BuildVmSummary buildVm) {
+        return new BuildReport(
+                outcome,
+                builderImage,
+                template,
+                failure,
+                findings,
+                phaseTimings,
+                metadataPath,
+                ovaPath,
+                ovaChecksumPath,
+                publications,
+                published,
+                buildVm);
     }
 
     /**
@@ -67,6 +130,21 @@ public final class BuildReport implements Serializable {
      * @param outputs the produced files, only for {@link BuildOutcome.Succeeded}
      */
     public static BuildReport of(BuildOutcome outcome, String builderImage, ProducedFiles outputs) {
+        BuildReport report = base(outcome, builderImage, outputs);
+        return switch (outcome) {
+            case BuildOutcome.Succeeded s ->
+                s.publication() == null
+                        ? report
+                        : report.withPublications(
+                                PublicationSummary.of(s.publication().publications()),
+                                s.publication().succeeded());
+            case BuildOutcome.Failed f -> report.withBuildVm(BuildVmSummary.of(f.buildVm()));
+            case BuildOutcome.TimedOut t -> report.withBuildVm(BuildVmSummary.of(t.buildVm()));
+            case BuildOutcome.Rejected r -> report;
+        };
+    }
+
+    private static BuildReport base(BuildOutcome outcome, String builderImage, ProducedFiles outputs) {
         List<PhaseTiming> timings = timings(outcome.phaseTimings());
         return switch (outcome) {
             case BuildOutcome.Succeeded s ->
@@ -174,7 +252,10 @@ public final class BuildReport implements Serializable {
                 phaseTimings,
                 metadataPath,
                 ovaPath,
-                ovaChecksumPath);
+                ovaChecksumPath,
+                publications.stream().map(p -> p.masked(mask)).toList(),
+                published,
+                buildVm == null ? null : buildVm.masked(mask));
     }
 
     public Outcome getOutcome() {
@@ -218,6 +299,26 @@ public final class BuildReport implements Serializable {
 
     public String getOvaChecksumPath() {
         return ovaChecksumPath;
+    }
+
+    /** What publishing did, target by target, in the order of the targets; empty when nothing was published. */
+    public List<PublicationSummary> getPublications() {
+        return Collections.unmodifiableList(publications);
+    }
+
+    /** True when every target was published (or skipped), false when one failed, null when none was asked for. */
+    public Boolean getPublished() {
+        return published;
+    }
+
+    /** True when the build succeeded but publishing to at least one target failed. */
+    public boolean isPublicationFailed() {
+        return Boolean.FALSE.equals(published);
+    }
+
+    /** The VM a build that did not succeed left in vCenter, or null when vCenter was not asked. */
+    public BuildVmSummary getBuildVm() {
+        return buildVm;
     }
 
     /** Where the produced files are in the workspace, found on the agent. */

@@ -8,11 +8,15 @@ import io.jenkins.plugins.capi.config.ConfigKey;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.config.ImageConfigValidator;
 import io.jenkins.plugins.capi.config.Overrides;
+import io.jenkins.plugins.capi.jenkins.airgap.AirgapInput;
 import io.jenkins.plugins.capi.jenkins.config.CapiImageBuilderConfiguration;
+import io.jenkins.plugins.capi.jenkins.customize.CustomizationInput;
+import io.jenkins.plugins.capi.jenkins.publish.PublishInput;
 import io.jenkins.plugins.capi.jenkins.report.StepFindings;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +32,10 @@ import java.util.stream.Collectors;
  *                              the credentials plugin, not by us (it knows who chose the value)
  * @param vcenterServer         vCenter host[:port] given in Jenkins, or null (then read from the imageconfig)
  * @param vcenterCaFile         extra CA file on the agent for vCenter's certificate, or null
+ * @param removeBuildVm         after a build that did not succeed, remove the VM it left in vCenter
+ * @param publish               the publish block, or null to publish nothing
+ * @param airgap                the air-gap block, or null for a connected build
+ * @param customization         scripts, static IP, kickstart and the RHSM workaround (never null)
  */
 public record BuildSettings(
         String config,
@@ -46,10 +54,14 @@ public record BuildSettings(
         boolean vcenterInsecure,
         String credentialsId,
         String rhelCredentialsId,
-        String registryCredentialsId)
+        String registryCredentialsId,
+        boolean removeBuildVm,
+        PublishInput publish,
+        AirgapInput airgap,
+        CustomizationInput customization)
         implements Serializable {
 
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     /**
      * Fills defaults from {@code global} and the build's environment and checks what can be checked without the
@@ -105,6 +117,22 @@ public record BuildSettings(
         int timeout = p.getTimeoutMinutes() > 0 ? p.getTimeoutMinutes() : global.effectiveTimeoutMinutes();
         int grace = p.getStopGraceSeconds() > 0 ? p.getStopGraceSeconds() : ParameterDefaults.STOP_GRACE_SECONDS;
 
+        UnaryOperator<String> expander = env == null ? UnaryOperator.identity() : env::expand;
+        PublishInput publish = p.getPublish() == null ? null : PublishInput.of(p.getPublish(), expander);
+        AirgapInput airgap = p.getAirgap() == null ? null : AirgapInput.of(p.getAirgap(), expander);
+        CustomizationInput customization;
+        try {
+            customization = CustomizationInput.of(
+                    p.preScriptPatterns(),
+                    p.postScriptPatterns(),
+                    p.getStaticIp(),
+                    p.getKickstart(),
+                    p.getRhsmWorkaround(),
+                    expander);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("[capi] rhsmWorkaround " + e.getMessage());
+        }
+
         return new BuildSettings(
                 config,
                 overrides,
@@ -122,7 +150,11 @@ public record BuildSettings(
                 p.isVcenterInsecure(),
                 Util.fixEmptyAndTrim(p.getCredentialsId()),
                 Util.fixEmptyAndTrim(p.getRhelCredentialsId()),
-                Util.fixEmptyAndTrim(p.getRegistryCredentialsId()));
+                Util.fixEmptyAndTrim(p.getRegistryCredentialsId()),
+                p.isRemoveBuildVm(),
+                publish,
+                airgap,
+                customization);
     }
 
     private static String errors(List<Finding> findings) {

@@ -4,11 +4,10 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.remoting.VirtualChannel;
 import hudson.tasks.Fingerprinter;
-import hudson.util.StreamTaskListener;
 import io.jenkins.plugins.capi.container.ContainerRunner;
 import io.jenkins.plugins.capi.jenkins.action.CapiImageAction;
 import io.jenkins.plugins.capi.jenkins.agent.AgentSecrets;
@@ -17,13 +16,14 @@ import io.jenkins.plugins.capi.jenkins.agent.ConfigFactsCallable;
 import io.jenkins.plugins.capi.jenkins.agent.ContainerCleanupCallable;
 import io.jenkins.plugins.capi.jenkins.agent.ImageBuildCallable;
 import io.jenkins.plugins.capi.jenkins.credentials.BuildCredentials;
-import io.jenkins.plugins.capi.jenkins.masking.SecretMaskingOutputStream;
 import io.jenkins.plugins.capi.jenkins.report.BuildReport;
+import io.jenkins.plugins.capi.jenkins.report.BuildVmSummary;
+import io.jenkins.plugins.capi.jenkins.report.PublicationSummary;
 import io.jenkins.plugins.capi.logs.SecretMasker;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -65,8 +65,10 @@ public final class ImageBuildInvocation {
     /**
      * Runs the build and records its results on the run.
      *
-     * @return the build page action of a successful build (its report and what was archived)
-     * @throws AbortException when the build was rejected, failed or timed out (the action is attached first)
+     * @return the build page action of a successful build (its report and what was archived); when publishing to a
+     *     target failed the run is marked UNSTABLE first (the image exists and can be published again)
+     * @throws AbortException when the build was rejected, failed or timed out (the action is attached first); its
+     *     message says what became of the build VM when vCenter was asked
      * @throws InterruptedException when aborted, after making sure the container is gone
      */
     public CapiImageAction perform() throws IOException, InterruptedException {
@@ -104,33 +106,52 @@ public final class ImageBuildInvocation {
                         + (report.getTemplate().getTemplateInventoryPath() == null
                                 ? ""
                                 : " at " + report.getTemplate().getTemplateInventoryPath()));
+                if (report.isPublicationFailed()) {
+                    markUnstable(run, listener, report.getPublications());
+                }
                 return action;
             }
             case REJECTED ->
                 throw new AbortException("[capi] " + report.getFailure().getReason() + ":\n  "
                         + String.join("\n  ", report.getFindings()));
-            default -> throw new AbortException("[capi] " + report.getFailure().toMessage());
+            default ->
+                throw new AbortException(
+                        "[capi] " + report.getFailure().toMessage() + buildVmLines(report.getBuildVm()));
         }
+    }
+
+    /**
+     * A build whose image exists but did not reach every target ends UNSTABLE, not FAILURE: what was built,
+     * archived and published stays usable, the script gets the result of every target, and the image can be
+     * published again with {@code capiImagePublish}. {@code Run.setResult} only ever makes a result worse.
+     */
+    static void markUnstable(Run<?, ?> run, TaskListener listener, List<PublicationSummary> publications) {
+        long failed = publications.stream().filter(PublicationSummary::isFailed).count();
+        PrintStream log = listener.getLogger();
+        log.println("[capi] publishing failed for " + failed + " of " + publications.size() + " target(s); the build "
+                + "is marked UNSTABLE:");
+        publications.stream().filter(PublicationSummary::isFailed).forEach(p -> log.println("  " + p.toLine()));
+        run.setResult(Result.UNSTABLE);
+    }
+
+    /** Core's lines about the VM the build left, one per line below the failure; empty when vCenter was not asked. */
+    private static String buildVmLines(BuildVmSummary vm) {
+        return vm == null ? "" : "\n  " + String.join("\n  ", vm.getLines());
     }
 
     private BuildReport runOnAgent(AgentSecrets secrets, SecretMasker mask, String runId)
             throws IOException, InterruptedException {
-        Charset charset = run.getCharset();
-        SecretMaskingOutputStream masked = new SecretMaskingOutputStream(listener.getLogger(), mask, charset);
-        // StreamTaskListener sends itself to the agent as a remote stream, so agent lines pass this masker.
-        TaskListener maskedListener = new StreamTaskListener(masked, charset);
+        MaskedAgentLog log = new MaskedAgentLog(workspace, listener, mask, run.getCharset());
         try {
-            return workspace.act(new ImageBuildCallable(settings, secrets, runId, producer(), maskedListener));
+            return workspace.act(new ImageBuildCallable(
+                    settings, secrets, runId, producer(), String.valueOf(run.getNumber()), log.listener()));
         } catch (InterruptedException aborted) {
             // The agent keeps stopping the container after the call above gave up; wait for that to finish.
             Thread.interrupted();
             removeLeftoverContainers(runId);
             throw aborted;
         } finally {
-            maskedListener.getLogger().flush();
-            syncLog();
-            masked.forceEol();
-            masked.flush();
+            log.finish();
         }
     }
 
@@ -153,23 +174,6 @@ public final class ImageBuildInvocation {
             log.println("[capi] could not confirm that the builder container of " + runId + " is gone ("
                     + e.getClass().getSimpleName() + "); check the agent with: docker ps -a --filter label="
                     + ContainerRunner.LABEL_RUN_ID + "=" + runId);
-        }
-    }
-
-    private void syncLog() {
-        VirtualChannel channel = workspace.getChannel();
-        if (channel == null) {
-            return;
-        }
-        boolean wasInterrupted = Thread.interrupted();
-        try {
-            channel.syncLocalIO();
-        } catch (InterruptedException e) {
-            wasInterrupted = true;
-        } finally {
-            if (wasInterrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

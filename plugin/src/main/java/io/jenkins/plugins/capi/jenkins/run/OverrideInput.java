@@ -31,6 +31,20 @@ public record OverrideInput(LinkedHashMap<String, String> map, String text) impl
         map = map == null ? new LinkedHashMap<>() : new LinkedHashMap<>(map);
     }
 
+    /**
+     * A script's overrides map as plain strings, in the script's order: Groovy may hand over GStrings or numbers as
+     * values (erasure lets them in), so their text is taken. Keys are checked when the build runs, by core.
+     */
+    public static LinkedHashMap<String, String> scriptMap(Map<String, String> values) {
+        LinkedHashMap<String, String> copy = new LinkedHashMap<>();
+        if (values != null) {
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) values).entrySet()) {
+                copy.put(String.valueOf(e.getKey()), e.getValue() == null ? "" : String.valueOf(e.getValue()));
+            }
+        }
+        return copy;
+    }
+
     public static OverrideInput ofMap(Map<String, String> values) {
         return new OverrideInput(new LinkedHashMap<>(values), null);
     }

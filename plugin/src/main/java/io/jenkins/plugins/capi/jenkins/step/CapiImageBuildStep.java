@@ -8,23 +8,34 @@ import hudson.Launcher;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
 import io.jenkins.plugins.capi.jenkins.Messages;
+import io.jenkins.plugins.capi.jenkins.airgap.Airgap;
+import io.jenkins.plugins.capi.jenkins.customize.CustomizationInput;
+import io.jenkins.plugins.capi.jenkins.customize.StaticAddress;
 import io.jenkins.plugins.capi.jenkins.form.ImageBuildForm;
+import io.jenkins.plugins.capi.jenkins.publish.Publishing;
 import io.jenkins.plugins.capi.jenkins.run.ArchiveMode;
 import io.jenkins.plugins.capi.jenkins.run.ImageBuildParameters;
 import io.jenkins.plugins.capi.jenkins.run.OverrideInput;
 import io.jenkins.plugins.capi.jenkins.run.ParameterDefaults;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code capiImageBuild}: builds a vSphere node image on the current agent and returns what it produced as a map
@@ -49,6 +60,14 @@ public final class CapiImageBuildStep extends Step implements ImageBuildParamete
     private String vcenterServer;
     private String vcenterCaFile;
     private boolean vcenterInsecure;
+    private boolean removeBuildVm;
+    private Publishing publish;
+    private Airgap airgap;
+    private StaticAddress staticIp;
+    private ArrayList<String> preScripts = new ArrayList<>();
+    private ArrayList<String> postScripts = new ArrayList<>();
+    private String kickstart;
+    private String rhsmWorkaround = ParameterDefaults.RHSM_WORKAROUND;
 
     /** Every parameter is optional, so a step or builder without any is valid (and means the defaults). */
     @DataBoundConstructor
@@ -110,15 +129,7 @@ public final class CapiImageBuildStep extends Step implements ImageBuildParamete
 
     @DataBoundSetter
     public void setOverrides(Map<String, String> overrides) {
-        LinkedHashMap<String, String> copy = new LinkedHashMap<>();
-        if (overrides != null) {
-            // Groovy may hand over GStrings or numbers as values (erasure lets them in): take their text.
-            // Keys are checked when the build runs, by core, with every finding at once.
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) overrides).entrySet()) {
-                copy.put(String.valueOf(e.getKey()), e.getValue() == null ? "" : String.valueOf(e.getValue()));
-            }
-        }
-        this.overrides = copy;
+        this.overrides = OverrideInput.scriptMap(overrides);
     }
 
     @Override
@@ -248,10 +259,132 @@ public final class CapiImageBuildStep extends Step implements ImageBuildParamete
         this.vcenterInsecure = vcenterInsecure;
     }
 
+    @Override
+    public boolean isRemoveBuildVm() {
+        return removeBuildVm;
+    }
+
+    @DataBoundSetter
+    public void setRemoveBuildVm(boolean removeBuildVm) {
+        this.removeBuildVm = removeBuildVm;
+    }
+
+    @Override
+    public Publishing getPublish() {
+        return publish;
+    }
+
+    @DataBoundSetter
+    public void setPublish(Publishing publish) {
+        this.publish = publish;
+    }
+
+    @Override
+    public Airgap getAirgap() {
+        return airgap;
+    }
+
+    @DataBoundSetter
+    public void setAirgap(Airgap airgap) {
+        this.airgap = airgap;
+    }
+
+    @Override
+    public StaticAddress getStaticIp() {
+        return staticIp;
+    }
+
+    @DataBoundSetter
+    public void setStaticIp(StaticAddress staticIp) {
+        this.staticIp = staticIp;
+    }
+
+    /** Bash scripts (workspace-relative files or globs) run in the image before the builder's provisioning. */
+    public List<String> getPreScripts() {
+        return Collections.unmodifiableList(preScripts);
+    }
+
+    @DataBoundSetter
+    public void setPreScripts(List<String> preScripts) {
+        this.preScripts = texts(preScripts);
+    }
+
+    public List<String> getPostScripts() {
+        return Collections.unmodifiableList(postScripts);
+    }
+
+    @DataBoundSetter
+    public void setPostScripts(List<String> postScripts) {
+        this.postScripts = texts(postScripts);
+    }
+
+    /** Groovy may hand over GStrings in the list (erasure lets them in): take their text, leave blanks out. */
+    private static ArrayList<String> texts(List<String> values) {
+        ArrayList<String> out = new ArrayList<>();
+        if (values != null) {
+            for (Object v : (List<?>) values) {
+                if (v != null && !String.valueOf(v).isBlank()) {
+                    out.add(String.valueOf(v).strip());
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> preScriptPatterns() {
+        return getPreScripts();
+    }
+
+    @Override
+    public List<String> postScriptPatterns() {
+        return getPostScripts();
+    }
+
+    /** The form's text area of {@link #getPreScripts()}: one file or glob per line. */
+    public String getPreScriptsText() {
+        return String.join("\n", preScripts);
+    }
+
+    public String getPostScriptsText() {
+        return String.join("\n", postScripts);
+    }
+
+    @Override
+    public String getKickstart() {
+        return kickstart;
+    }
+
+    @DataBoundSetter
+    public void setKickstart(String kickstart) {
+        this.kickstart = Util.fixEmptyAndTrim(kickstart);
+    }
+
+    @Override
+    public String getRhsmWorkaround() {
+        return rhsmWorkaround;
+    }
+
+    /** @throws IllegalArgumentException naming the good values, from core's reading of the value */
+    @DataBoundSetter
+    public void setRhsmWorkaround(String rhsmWorkaround) {
+        this.rhsmWorkaround = ParameterDefaults.rhsmWorkaround(rhsmWorkaround);
+    }
+
     @Extension
     public static final class DescriptorImpl extends StepDescriptor implements ImageBuildForm {
 
         public static final String FUNCTION_NAME = "capiImageBuild";
+        /** The form fields of the script lists ({@link CapiImageBuildStep#getPreScriptsText()}). */
+        static final String PRE_SCRIPTS_TEXT = "preScriptsText";
+
+        static final String POST_SCRIPTS_TEXT = "postScriptsText";
+
+        public DescriptorImpl() {
+            // The form's text areas show the help of the parameters they set.
+            addHelpFileRedirect(PRE_SCRIPTS_TEXT, CapiImageBuildStep.class, "preScripts");
+            addHelpFileRedirect(POST_SCRIPTS_TEXT, CapiImageBuildStep.class, "postScripts");
+        }
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
@@ -267,6 +400,31 @@ public final class CapiImageBuildStep extends Step implements ImageBuildParamete
         @Override
         public String getDisplayName() {
             return Messages.CapiImageBuildStep_DisplayName();
+        }
+
+        @POST
+        public FormValidation doCheckPreScriptsText(@QueryParameter String value) {
+            return doCheckPreScripts(value);
+        }
+
+        @POST
+        public FormValidation doCheckPostScriptsText(@QueryParameter String value) {
+            return doCheckPostScripts(value);
+        }
+
+        /**
+         * The script lists are text areas in the form, one file or glob per line (there is no standard control for a
+         * list of strings); everything else binds as usual. The text areas have names of their own: a text area
+         * bound to the list itself would show an empty list as {@code []}.
+         */
+        @Override
+        public Step newInstance(StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
+            Object pre = formData.remove(PRE_SCRIPTS_TEXT);
+            Object post = formData.remove(POST_SCRIPTS_TEXT);
+            CapiImageBuildStep step = (CapiImageBuildStep) super.newInstance(req, formData);
+            step.setPreScripts(CustomizationInput.lines(pre == null ? null : pre.toString()));
+            step.setPostScripts(CustomizationInput.lines(post == null ? null : post.toString()));
+            return step;
         }
     }
 }

@@ -2,8 +2,11 @@ package io.jenkins.plugins.capi.jenkins.step;
 
 import io.jenkins.plugins.capi.jenkins.action.CapiImageAction;
 import io.jenkins.plugins.capi.jenkins.report.BuildReport;
+import io.jenkins.plugins.capi.jenkins.report.PublicationSummary;
 import io.jenkins.plugins.capi.jenkins.report.TemplateSummary;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +25,10 @@ final class StepResult {
     static final String METADATA_FILE = "metadataFile";
     /** Path of {@code template-metadata.json} among the build's artifacts; null when it was not archived. */
     static final String METADATA_ARTIFACT = "metadataArtifact";
+    /** True when every publish target was published, false when one failed (the build is UNSTABLE), null for none. */
+    static final String PUBLISHED = "published";
+    /** One map per publish target ({@link #publications}); empty when nothing was published. */
+    static final String PUBLICATIONS = "publications";
 
     private StepResult() {}
 
@@ -37,6 +44,30 @@ final class StepResult {
         result.put(KUBERNETES_VERSION, t.getKubernetesVersion());
         result.put(METADATA_FILE, report.getMetadataPath());
         result.put(METADATA_ARTIFACT, action.getMetadataArtifact());
+        result.put(PUBLISHED, report.getPublished());
+        result.put(PUBLICATIONS, publications(report.getPublications()));
         return result;
+    }
+
+    /**
+     * Every publication as a map of {@code target}, {@code server}, {@code outcome}, {@code inventoryPath},
+     * {@code managedObjectId}, {@code contentLibraryItemId}, {@code osImageOverride} and {@code message}. Also what
+     * {@code capiImagePublish} returns.
+     */
+    static List<Map<String, Object>> publications(List<PublicationSummary> publications) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (PublicationSummary p : publications) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("target", p.getTarget());
+            m.put("server", p.getServer());
+            m.put("outcome", p.getOutcome());
+            m.put("inventoryPath", p.getInventoryPath());
+            m.put("managedObjectId", p.getManagedObjectId());
+            m.put("contentLibraryItemId", p.getContentLibraryItemId());
+            m.put("osImageOverride", p.getOsImageOverride());
+            m.put("message", p.getMessage());
+            list.add(m);
+        }
+        return list;
     }
 }

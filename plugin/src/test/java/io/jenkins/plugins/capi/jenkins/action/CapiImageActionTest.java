@@ -9,9 +9,11 @@ import hudson.model.BuildListener;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import io.jenkins.plugins.capi.jenkins.report.BuildReport;
+import io.jenkins.plugins.capi.jenkins.report.BuildVmSummary;
 import io.jenkins.plugins.capi.jenkins.report.FailureSummary;
 import io.jenkins.plugins.capi.jenkins.report.OutputFileSummary;
 import io.jenkins.plugins.capi.jenkins.report.PhaseTiming;
+import io.jenkins.plugins.capi.jenkins.report.PublicationSummary;
 import io.jenkins.plugins.capi.jenkins.report.Reports;
 import io.jenkins.plugins.capi.jenkins.report.TemplateSummary;
 import java.net.URI;
@@ -120,6 +122,93 @@ class CapiImageActionTest {
         assertEquals("ip-timeout", failure.getString("hintCategory"));
         assertEquals(2, failure.getInt("exitCode"));
         assertTrue(get(r, b.getUrl() + "capiImage/").body().contains("check DHCP on the vCenter network"));
+    }
+
+    /** Every publication, the build's verdict on them, on the REST API, the action's page and the build page. */
+    @Test
+    void restApiAndPagesShowEveryPublication(JenkinsRule r) throws Exception {
+        BuildReport report = Reports.succeeded("rocky-8", "capi-output/template-metadata.json", null)
+                .withPublications(
+                        List.of(
+                                publication(
+                                        "imageconfig", "published", "/DC0/vm/Templates/rocky-8-k130-7", "published"),
+                                publication(
+                                        "publish target 1 (dr.example.com)",
+                                        "failed",
+                                        null,
+                                        "cannot log in to dr.example.com")),
+                        false);
+        FreeStyleBuild b = buildWith(r, new CapiImageAction(1, RUN_ID, report, true, false));
+
+        JSONObject json = getJson(r, b.getUrl() + "capiImage/api/json");
+        assertEquals(false, json.getBoolean("published"));
+        JSONObject failed = json.getJSONArray("publications").getJSONObject(1);
+        assertEquals("publish target 1 (dr.example.com)", failed.getString("target"));
+        assertEquals("failed", failed.getString("outcome"));
+        assertEquals(
+                "/DC0/vm/Templates/rocky-8-k130-7",
+                json.getJSONArray("publications").getJSONObject(0).getString("inventoryPath"));
+        String page = get(r, b.getUrl() + "capiImage/").body();
+        assertTrue(page.contains("cannot log in to dr.example.com"), "the page shows each target's message");
+        assertTrue(get(r, b.getUrl()).body().contains("/DC0/vm/Templates/rocky-8-k130-7"), "the build page too");
+    }
+
+    /** What the check for the build VM found, on the REST API and the action's page. */
+    @Test
+    void restApiAndPageShowTheBuildVm(JenkinsRule r) throws Exception {
+        String line = "vCenter vc.example.com: the build left VM /DC0/vm/Templates/rocky-8 (vm-75, poweredOn) behind";
+        BuildReport report = new BuildReport(
+                        BuildReport.Outcome.FAILED,
+                        "img:v1",
+                        null,
+                        FailureSummary.of("the builder container exited with code 2"),
+                        List.of(),
+                        List.of(),
+                        null,
+                        null,
+                        null)
+                .withBuildVm(new BuildVmSummary(
+                        "vc.example.com",
+                        "rocky-8",
+                        "/DC0/vm/Templates",
+                        false,
+                        List.of(new BuildVmSummary.Vm(
+                                "vm-75",
+                                "/DC0/vm/Templates/rocky-8",
+                                "poweredOn",
+                                false,
+                                "2026-11-28T01:05:00Z",
+                                "LEFT_BEHIND",
+                                null)),
+                        List.of(line),
+                        1));
+        FreeStyleBuild b = buildWith(r, new CapiImageAction(1, RUN_ID, report, false, false));
+
+        JSONObject vm = getJson(r, b.getUrl() + "capiImage/api/json").getJSONObject("buildVm");
+        assertEquals(1, vm.getInt("remaining"));
+        assertEquals("LEFT_BEHIND", vm.getJSONArray("vms").getJSONObject(0).getString("disposition"));
+        assertEquals(
+                "/DC0/vm/Templates/rocky-8",
+                vm.getJSONArray("vms").getJSONObject(0).getString("inventoryPath"));
+        assertTrue(get(r, b.getUrl() + "capiImage/").body().contains("vm-75"), "the page lists the VM");
+    }
+
+    private static PublicationSummary publication(String target, String outcome, String path, String message) {
+        return new PublicationSummary(
+                target,
+                "vc.example.com",
+                outcome,
+                path,
+                null,
+                "ova",
+                null,
+                null,
+                List.of(),
+                0,
+                0,
+                List.of(),
+                path,
+                message);
     }
 
     @Test

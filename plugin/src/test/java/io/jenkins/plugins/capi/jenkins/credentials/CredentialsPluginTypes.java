@@ -9,14 +9,14 @@ import hudson.model.ParameterValue;
  * ({@code HostnameSpecification}, {@code CredentialsParameterDefinition}, {@code CredentialsParameterValue}). They
  * exist in the real plugin the tests run with, so they are made through their public constructors by reflection.
  */
-final class CredentialsPluginTypes {
+public final class CredentialsPluginTypes {
 
     private static final String PACKAGE = "com.cloudbees.plugins.credentials.";
 
     private CredentialsPluginTypes() {}
 
     /** Matches host names in {@code includes} (comma separated, {@code *} wildcards). */
-    static DomainSpecification hostnameSpecification(String includes) throws ReflectiveOperationException {
+    public static DomainSpecification hostnameSpecification(String includes) throws ReflectiveOperationException {
         return (DomainSpecification) Class.forName(PACKAGE + "domains.HostnameSpecification")
                 .getConstructor(String.class, String.class)
                 .newInstance(includes, null);

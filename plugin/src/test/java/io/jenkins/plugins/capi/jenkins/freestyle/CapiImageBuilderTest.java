@@ -12,6 +12,8 @@ import hudson.model.Result;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
 import io.jenkins.plugins.capi.jenkins.JenkinsFixtures;
 import io.jenkins.plugins.capi.jenkins.action.CapiImageAction;
+import io.jenkins.plugins.capi.jenkins.airgap.Airgap;
+import io.jenkins.plugins.capi.jenkins.customize.CustomizationInputTest;
 import io.jenkins.plugins.capi.jenkins.run.ArchiveMode;
 import io.jenkins.plugins.capi.jenkins.run.BuildRunId;
 import io.jenkins.plugins.capi.testing.FakeBuilder;
@@ -57,7 +59,26 @@ class CapiImageBuilderTest {
         builder.setVcenterServer("vcenter.lab.example.com");
         builder.setVcenterCaFile("ca/vcenter.pem");
         builder.setVcenterInsecure(true);
+        builder.setRemoveBuildVm(true);
+        builder.setStaticIp(CustomizationInputTest.address());
+        Airgap airgap = new Airgap();
+        airgap.setArchive("${BUNDLES}/capi-image-builder-v4.6.24.tgz");
+        airgap.setYumPort(9100);
+        builder.setAirgap(airgap);
+        builder.setPreScripts("ci/pre/*.sh\nhardening.sh");
+        builder.setPostScripts("ci/post/cleanup.sh");
+        builder.setKickstart("ks/rocky8.cfg");
+        builder.setRhsmWorkaround("on");
         r.assertEqualDataBoundBeans(builder, r.configRoundtrip(builder));
+    }
+
+    /** The freestyle form writes the scripts as lines; the build reads them one by one. */
+    @Test
+    void scriptLinesAreThePatternsInTheirOrder() {
+        CapiImageBuilder builder = new CapiImageBuilder();
+        builder.setPreScripts("ci/pre/*.sh\n\n  hardening.sh\n");
+        assertEquals(List.of("ci/pre/*.sh", "hardening.sh"), builder.preScriptPatterns());
+        assertEquals(List.of(), builder.postScriptPatterns());
     }
 
     @Test
@@ -108,11 +129,13 @@ class CapiImageBuilderTest {
     @Test
     void abortStopsAndRemovesTheContainer() throws Exception {
         FakeBuilder.assumeDockerAndImage();
-        FreeStyleProject p = project("imageconfig", FakeBuilder.imageconfig("rocky-8", "fake_step_seconds=3"));
+        FreeStyleProject p = project("imageconfig", FakeBuilder.imageconfig("rocky-8"));
         p.getBuildersList().add(new CreateFileBuilder("capi-output/" + FakeBuilder.ISO_NAME, FakeBuilder.ISO_CONTENT));
-        p.getBuildersList().add(fakeBuild());
+        CapiImageBuilder slow = fakeBuild();
+        slow.setOverrides("fake_step_seconds=3");
+        p.getBuildersList().add(slow);
         FreeStyleBuild b = p.scheduleBuild2(0).waitForStart();
-        r.waitForMessage("==> vsphere:", b);
+        r.waitForMessage(JenkinsFixtures.BUILD_VM_CREATED, b);
         b.getExecutor().interrupt();
         r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(b));
         assertEquals(List.of(), FakeBuilder.containersOf(BuildRunId.of(b)), "containers left after abort");

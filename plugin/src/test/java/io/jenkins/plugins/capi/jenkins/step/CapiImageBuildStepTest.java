@@ -11,6 +11,9 @@ import hudson.tasks.Fingerprinter;
 import io.jenkins.plugins.capi.config.CompatibilityMode;
 import io.jenkins.plugins.capi.jenkins.JenkinsFixtures;
 import io.jenkins.plugins.capi.jenkins.action.CapiImageAction;
+import io.jenkins.plugins.capi.jenkins.airgap.Airgap;
+import io.jenkins.plugins.capi.jenkins.customize.CustomizationInputTest;
+import io.jenkins.plugins.capi.jenkins.customize.StaticAddress;
 import io.jenkins.plugins.capi.jenkins.run.ArchiveMode;
 import io.jenkins.plugins.capi.jenkins.run.BuildRunId;
 import io.jenkins.plugins.capi.testing.FakeBuilder;
@@ -61,8 +64,122 @@ class CapiImageBuildStepTest {
         step.setVcenterServer("vcenter.lab.example.com:8443");
         step.setVcenterCaFile("ca/vcenter.pem");
         step.setVcenterInsecure(true);
+        step.setRemoveBuildVm(true);
+        step.setStaticIp(CustomizationInputTest.address());
+        Airgap airgap = new Airgap();
+        airgap.setArchive("/srv/capi/capi-image-builder-v4.6.24.tgz");
+        airgap.setCertificate("certs/support-vm.crt");
+        airgap.setKubernetesPack("packs/airgap-pack-kubernetes-1.30.4.bin");
+        airgap.setRunKubernetesPack(true);
+        airgap.setYumPort(9100);
+        step.setAirgap(airgap);
+        step.setPreScripts(List.of("ci/pre/*.sh", "hardening.sh"));
+        step.setPostScripts(List.of("ci/post/cleanup.sh"));
+        step.setKickstart("ks/rocky8.cfg");
+        step.setRhsmWorkaround("off");
         // overrides is a script-only map and has no form field, so it is not part of the form round trip
-        r.assertEqualDataBoundBeans(step, new StepConfigTester(r).configRoundTrip(step));
+        CapiImageBuildStep after = new StepConfigTester(r).configRoundTrip(step);
+        r.assertEqualDataBoundBeans(step, after);
+        // the script lists are text areas in the form: the list comes back as the same list
+        assertEquals(List.of("ci/pre/*.sh", "hardening.sh"), after.getPreScripts());
+    }
+
+    /** Empty script lists stay empty through the form (a text area bound to the list would show "[]"). */
+    @Test
+    void emptyScriptListsStayEmptyThroughTheForm() throws Exception {
+        CapiImageBuildStep after = new StepConfigTester(r).configRoundTrip(new CapiImageBuildStep());
+        assertEquals(List.of(), after.getPreScripts());
+        assertEquals(List.of(), after.getPostScripts());
+        assertEquals("auto", after.getRhsmWorkaround());
+    }
+
+    /** Lists are lists, the blocks are maps; each snippet is parsed back to the same step. */
+    @Test
+    void theSnippetGeneratorWritesTheCustomisationAndAirGapParameters() throws Exception {
+        SnippetizerTester st = new SnippetizerTester(r);
+        CapiImageBuildStep step = new CapiImageBuildStep();
+        step.setPreScripts(List.of("ci/pre/*.sh", "hardening.sh"));
+        step.setKickstart("ks/rocky8.cfg");
+        step.setRemoveBuildVm(true);
+        step.setRhsmWorkaround("OFF");
+        StaticAddress address = new StaticAddress();
+        address.setIp("10.20.30.40");
+        address.setNetmask("24");
+        address.setGateway("10.20.30.1");
+        address.setNameservers("10.20.30.2 10.20.30.3");
+        step.setStaticIp(address);
+        st.assertRoundTrip(
+                step,
+                "capiImageBuild kickstart: 'ks/rocky8.cfg', preScripts: ['ci/pre/*.sh', 'hardening.sh'],"
+                        + " removeBuildVm: true, rhsmWorkaround: 'off', staticIp: [gateway: '10.20.30.1', ip:"
+                        + " '10.20.30.40', nameservers: '10.20.30.2 10.20.30.3', netmask: '24']");
+        CapiImageBuildStep airgapped = new CapiImageBuildStep();
+        Airgap airgap = new Airgap();
+        airgap.setArchive("capi-image-builder-v4.6.24.tgz");
+        airgap.setCertificate("support-vm.crt");
+        airgapped.setAirgap(airgap);
+        st.assertRoundTrip(
+                airgapped,
+                "capiImageBuild(airgap: [archive: 'capi-image-builder-v4.6.24.tgz', certificate: 'support-vm.crt'])");
+    }
+
+    /** The scripts reach core, read from the workspace: one saved with Windows line ends is refused by name. */
+    @Test
+    void aScriptWithWindowsLineEndsIsRefusedNamingTheParameter() throws Exception {
+        WorkflowRun b = run(
+                prepare("rocky-8")
+                        + "  writeFile file: 'ci/pre/10-proxy.sh', text: \"#!/bin/bash\\r\\necho proxy\\r\\n\"\n"
+                        + """
+                  capiImageBuild credentialsId: 'vsphere', preflight: false, compatibility: 'OFF',
+                      preScripts: ['ci/pre/*.sh']
+                }
+                """,
+                Result.FAILURE);
+        r.assertLogContains("preScripts: error:", b);
+        r.assertLogContains("10-proxy.sh", b);
+        r.assertLogContains("Windows (CRLF) line ends", b);
+        r.assertLogNotContains("packer build", b);
+    }
+
+    /** Staged scripts are the run's only: after the build the output folder has no custom_scripts of ours. */
+    @Test
+    void stagedScriptsAreRemovedAfterTheBuild() throws Exception {
+        FakeBuilder.assumeDockerAndImage();
+        WorkflowRun b = run(
+                prepare("rocky-8")
+                        + "  writeFile file: 'ci/pre/10-proxy.sh', text: \"#!/bin/bash\\necho proxy\\n\"\n"
+                        + """
+                  capiImageBuild credentialsId: 'vsphere', preflight: false, compatibility: 'OFF',
+                      builderImage: '%s', preScripts: ['ci/pre/*.sh']
+                  echo "left=${fileExists('capi-output/custom_scripts')}"
+                }
+                """.formatted(FakeBuilder.IMAGE),
+                Result.SUCCESS);
+        // the stand-in's tag says no version: core warns that scripts need 4.6.23 and stages them all the same
+        r.assertLogContains("builderImage: warning:", b);
+        r.assertLogContains("left=false", b);
+    }
+
+    @Test
+    void aWrongRhsmModeInAScriptFailsWithCoresWords() throws Exception {
+        WorkflowRun b = run("node('capi') { capiImageBuild rhsmWorkaround: 'maybe' }", Result.FAILURE);
+        r.assertLogContains("'maybe' is not auto, on or off", b);
+    }
+
+    /** Core's findings about the customisation name the step's parameters, before anything starts. */
+    @Test
+    void aStaticIpOutsideItsSubnetIsRefusedNamingTheParameter() throws Exception {
+        WorkflowRun b = run(prepare("rocky-8") + """
+                  capiImageBuild credentialsId: 'vsphere', preflight: false, compatibility: 'OFF',
+                      staticIp: [ip: '10.20.30.40', netmask: '24', gateway: '10.20.31.1', nameservers: '10.20.30.2']
+                }
+                """, Result.FAILURE);
+        r.assertLogContains("staticIp.gateway: error:", b);
+        assertEquals(
+                List.of("REJECTED"),
+                b.getActions(CapiImageAction.class).stream()
+                        .map(CapiImageAction::getOutcome)
+                        .toList());
     }
 
     /**
@@ -303,13 +420,13 @@ class CapiImageBuildStepTest {
     void abortMidBuildStopsAndRemovesTheContainer() throws Exception {
         FakeBuilder.assumeDockerAndImage();
         WorkflowJob p = r.createProject(WorkflowJob.class, "abort");
-        p.setDefinition(new CpsFlowDefinition(
-                prepare("rocky-8", "fake_step_seconds=3") + """
-                  capiImageBuild credentialsId: 'vsphere', preflight: false, compatibility: 'OFF', builderImage: '%s'
+        p.setDefinition(new CpsFlowDefinition(prepare("rocky-8") + """
+                  capiImageBuild credentialsId: 'vsphere', preflight: false, compatibility: 'OFF', builderImage: '%s',
+                      overrides: [fake_step_seconds: '3']
                 }
                 """.formatted(FakeBuilder.IMAGE), true));
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
-        r.waitForMessage("==> vsphere:", b);
+        r.waitForMessage(JenkinsFixtures.BUILD_VM_CREATED, b);
         b.getExecutor().interrupt();
         r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(b));
         assertEquals(List.of(), FakeBuilder.containersOf(BuildRunId.of(b)), "containers left after abort");
@@ -339,28 +456,23 @@ class CapiImageBuildStepTest {
 
     private static String writeConfig(String side) {
         return "  writeFile file: 'imageconfig-" + side + "', text: '''"
-                + FakeBuilder.imageconfig("rocky-8-" + side, "fake_step_seconds=1") + "'''\n"
+                + FakeBuilder.imageconfig("rocky-8-" + side) + "'''\n"
                 + "  writeFile file: 'out-" + side + "/" + FakeBuilder.ISO_NAME + "', text: '''"
                 + FakeBuilder.ISO_CONTENT + "'''\n";
     }
 
     private static String parallelCall(String side) {
         return "capiImageBuild credentialsId: 'vsphere', preflight: false, compatibility: 'OFF', builderImage: '"
-                + FakeBuilder.IMAGE + "', config: 'imageconfig-" + side + "', outputDir: 'out-" + side + "'";
+                + FakeBuilder.IMAGE + "', config: 'imageconfig-" + side + "', outputDir: 'out-" + side
+                + "', overrides: [fake_step_seconds: '1']";
     }
 
     /** Opens {@code node('capi') {}} and writes the imageconfig and the ISO; the caller closes the block. */
     private static String prepare(String imageName, String... extraConfigLines) {
-        return "node('capi') {\n"
-                + "  writeFile file: 'imageconfig', text: '''" + FakeBuilder.imageconfig(imageName, extraConfigLines)
-                + "'''\n"
-                + "  writeFile file: 'capi-output/" + FakeBuilder.ISO_NAME + "', text: '''" + FakeBuilder.ISO_CONTENT
-                + "'''\n";
+        return JenkinsFixtures.nodeWithImageconfig(imageName, extraConfigLines);
     }
 
     private WorkflowRun run(String script, Result expected) throws Exception {
-        WorkflowJob p = r.createProject(WorkflowJob.class);
-        p.setDefinition(new CpsFlowDefinition(script, true));
-        return r.assertBuildStatus(expected, p.scheduleBuild2(0));
+        return JenkinsFixtures.runPipeline(r, script, expected);
     }
 }

@@ -14,14 +14,12 @@ import io.jenkins.plugins.capi.metadata.MetadataCollector;
 import io.jenkins.plugins.capi.metadata.MetadataJson;
 import io.jenkins.plugins.capi.metadata.OutputScanner;
 import io.jenkins.plugins.capi.metadata.OutputsException;
-import io.jenkins.plugins.capi.metadata.Provenance;
 import io.jenkins.plugins.capi.metadata.TemplateMetadata;
-import io.jenkins.plugins.capi.publish.ProgressLines;
+import io.jenkins.plugins.capi.publish.BuildPublication;
 import io.jenkins.plugins.capi.publish.PublishRequest;
 import io.jenkins.plugins.capi.publish.PublishResult;
 import io.jenkins.plugins.capi.publish.PublishSettings;
 import io.jenkins.plugins.capi.publish.PublishTarget;
-import io.jenkins.plugins.capi.publish.Publisher;
 import io.jenkins.plugins.capi.publish.TargetCheck;
 import io.jenkins.plugins.capi.vsphere.VsphereTimeouts;
 import io.jenkins.plugins.capi.vsphere.VsphereTls;
@@ -95,55 +93,43 @@ public final class PublishCommand implements Callable<Integer> {
         TemplateMetadata metadata = metadata(imageConfig);
         PublishRequest request = request(imageConfig, metadata, err);
 
-        boolean allPassed = true;
-        List<TargetCheck> checks;
+        BuildPublication.Checked checked;
         try (CtrlC ctrlC = CtrlC.duringCheck(Thread.currentThread(), err)) {
-            checks = Publisher.preflight(request);
+            checked = BuildPublication.check(request);
         }
-        if (Thread.interrupted()) {
-            throw new InterruptedException("the targets' checks were stopped; nothing was published");
-        }
-        for (TargetCheck check : checks) {
+        for (TargetCheck check : checked.checks()) {
             check.findings().stream().filter(f -> f.severity() != Severity.INFO)
                     .forEach(f -> out.println(CliFindings.format(f)));
             out.println("[" + check.target() + "] " + (check.passed() ? "check passed" : "check failed"));
-            allPassed &= check.passed();
         }
         out.flush();
-        if (!allPassed) {
+        if (!checked.passed()) {
             err.println("capi-image-build publish: nothing was published: fix the targets above first");
             err.flush();
             return ExitCode.FAILED;
         }
 
-        PublishResult result;
+        BuildPublication.Recorded recorded;
+        Path metadataFile = MetadataJson.defaultFile(outputDir);
         try (CtrlC ctrlC = CtrlC.duringCheck(Thread.currentThread(), err)) {
             // An interrupt makes the publisher cancel every target and wait until each has cleaned up.
-            result = new Publisher(request, new ProgressLines(line -> {
-                out.println(line);
-                out.flush();
-            })).publish();
+            recorded = BuildPublication.publishAndRecord(request, metadata, metadataFile, outputDir, imageConfig,
+                    line -> {
+                        out.println(line);
+                        out.flush();
+                    });
+        } catch (IOException e) {
+            err.println("capi-image-build publish: error: cannot write the metadata: " + e.getMessage());
+            return ExitCode.FAILED;
         }
-        boolean interrupted = Thread.interrupted();
-        result.lines().forEach(out::println);
-        out.flush();
         if (!dryRun) {
-            TemplateMetadata updated = metadata.withPublications(result.publications());
-            try {
-                MetadataJson.write(updated, MetadataJson.defaultFile(outputDir));
-                out.println("metadata: " + MetadataJson.defaultFile(outputDir));
-                if (updated.ova() != null) {
-                    out.println("provenance: " + Provenance.write(outputDir, updated, imageConfig));
-                }
-            } catch (IOException e) {
-                err.println("capi-image-build publish: error: cannot write the metadata: " + e.getMessage());
-                return ExitCode.FAILED;
+            out.println("metadata: " + metadataFile);
+            if (recorded.provenance() != null) {
+                out.println("provenance: " + recorded.provenance());
             }
             out.flush();
         }
-        if (interrupted) {
-            throw new InterruptedException("every target was stopped and what it had begun removed");
-        }
+        PublishResult result = recorded.result();
         return result.succeeded() ? ExitCode.OK : ExitCode.FAILED;
     }
 

@@ -36,12 +36,10 @@ import io.jenkins.plugins.capi.metadata.MetadataCollector;
 import io.jenkins.plugins.capi.metadata.MetadataJson;
 import io.jenkins.plugins.capi.metadata.OutputScanner;
 import io.jenkins.plugins.capi.metadata.OutputsException;
-import io.jenkins.plugins.capi.metadata.Provenance;
 import io.jenkins.plugins.capi.metadata.TemplateMetadata;
-import io.jenkins.plugins.capi.publish.ProgressLines;
+import io.jenkins.plugins.capi.publish.BuildPublication;
 import io.jenkins.plugins.capi.publish.PublishResult;
 import io.jenkins.plugins.capi.publish.PublishTarget;
-import io.jenkins.plugins.capi.publish.Publisher;
 import io.jenkins.plugins.capi.publish.TargetCheck;
 import io.jenkins.plugins.capi.secrets.BuildSecrets;
 import io.jenkins.plugins.capi.vsphere.BuildVmReport;
@@ -275,15 +273,17 @@ public final class ImageBuild {
                     new TemplateMetadata.Builder(request.builderImage(), result.imageId(), result.imageDigest()),
                     result.started(), result.ended(), request.producer(), facts);
             Path file = MetadataJson.defaultFile(request.outputDir());
-            PublishResult published = null;
-            if (request.publish() != null) {
-                published = publish(request, config, metadata, targets, events);
-                metadata = metadata.withPublications(published.publications());
-            }
             MetadataJson.write(metadata, file);
             events.info("template metadata written to " + file);
-            if (published != null && metadata.ova() != null) {
-                events.info("provenance written to " + Provenance.write(request.outputDir(), metadata, config));
+            PublishResult published = null;
+            if (request.publish() != null) {
+                BuildPublication.Recorded recorded = publish(request, config, metadata, file, targets, events);
+                published = recorded.result();
+                metadata = recorded.metadata();
+                events.info("publications recorded in " + file);
+                if (recorded.provenance() != null) {
+                    events.info("provenance written to " + recorded.provenance());
+                }
             }
             return new BuildOutcome.Succeeded(metadata, file, result.phaseTimings(), published);
         } catch (OutputsException | IOException e) {
@@ -303,33 +303,24 @@ public final class ImageBuild {
             return List.of(f);
         }
         events.info("checking " + targets.size() + (targets.size() == 1 ? " publish target" : " publish targets"));
-        List<TargetCheck> checks = Publisher.preflight(request.publish().beforeBuild(config, targets, Instant.now(),
-                request.producer(), VsphereTimeouts.DEFAULT).build());
-        if (Thread.interrupted()) {
-            throw new InterruptedException("interrupted while the publish targets were checked");
-        }
-        List<Finding> errors = new ArrayList<>();
-        for (TargetCheck check : checks) {
+        BuildPublication.Checked checked = BuildPublication.check(request.publish().beforeBuild(config, targets,
+                Instant.now(), request.producer(), VsphereTimeouts.DEFAULT).build());
+        for (TargetCheck check : checked.checks()) {
             check.findings().stream().filter(f -> f.severity() != Severity.INFO).forEach(events::finding);
             events.info("[" + check.target() + "] " + (check.passed() ? "publish target check passed"
                     : "publish target check failed"));
-            errors.addAll(check.errors());
         }
-        return errors;
+        return checked.errors();
     }
 
-    private static PublishResult publish(BuildRequest request, ImageConfig config, TemplateMetadata metadata,
-                                         List<PublishTarget> targets, BuildEvents events) throws InterruptedException {
+    /** Publishes the built template and records the publications in {@code metadataFile}, the provenance beside it. */
+    private static BuildPublication.Recorded publish(BuildRequest request, ImageConfig config, TemplateMetadata metadata,
+                                                     Path metadataFile, List<PublishTarget> targets, BuildEvents events)
+            throws IOException, InterruptedException {
         events.info("publishing to " + targets.size() + (targets.size() == 1 ? " target" : " targets"));
-        Publisher publisher = new Publisher(request.publish().afterBuild(metadata, request.outputDir(), config,
-                targets, VsphereTimeouts.DEFAULT).build(), new ProgressLines(events::info));
-        // An interrupt makes the publisher cancel every target and wait until each has cleaned up.
-        PublishResult result = publisher.publish();
-        result.lines().forEach(events::info);
-        if (Thread.interrupted()) {
-            throw new InterruptedException("stopped while publishing; what each target had begun was removed");
-        }
-        return result;
+        return BuildPublication.publishAndRecord(request.publish().afterBuild(metadata, request.outputDir(), config,
+                targets, VsphereTimeouts.DEFAULT).build(), metadata, metadataFile, request.outputDir(), config,
+                events::info);
     }
 
     /**

@@ -15,14 +15,12 @@ import io.jenkins.plugins.capi.jenkins.report.StepFindings;
 import io.jenkins.plugins.capi.jenkins.run.OverrideInput;
 import io.jenkins.plugins.capi.logs.SecretMasker;
 import io.jenkins.plugins.capi.metadata.MetadataJson;
-import io.jenkins.plugins.capi.metadata.Provenance;
 import io.jenkins.plugins.capi.metadata.TemplateMetadata;
-import io.jenkins.plugins.capi.publish.ProgressLines;
+import io.jenkins.plugins.capi.publish.BuildPublication;
 import io.jenkins.plugins.capi.publish.PublishRequest;
 import io.jenkins.plugins.capi.publish.PublishResult;
 import io.jenkins.plugins.capi.publish.PublishSettings;
 import io.jenkins.plugins.capi.publish.PublishTarget;
-import io.jenkins.plugins.capi.publish.Publisher;
 import io.jenkins.plugins.capi.publish.TargetCheck;
 import io.jenkins.plugins.capi.secrets.BuildSecrets;
 import io.jenkins.plugins.capi.vsphere.VsphereTimeouts;
@@ -40,7 +38,7 @@ import jenkins.agents.ControllerToAgentFileCallable;
 
 /**
  * {@code capiImagePublish} on the agent that owns the workspace: publishes the template of a finished build (its
- * {@code template-metadata.json}) to every target with core's {@link Publisher}, then records the publications in
+ * {@code template-metadata.json}) to every target with core's {@link BuildPublication}, then records the publications in
  * that metadata and writes the provenance beside it, as a build that publishes does. Nothing is published when a
  * target fails its check. Interrupting the call makes the publisher stop every target and remove what it began.
  *
@@ -144,45 +142,35 @@ public record PublishCallable(
             throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
         log.println(PREFIX + "checking " + request.targets().size() + " publish target(s)");
-        List<TargetCheck> checks = Publisher.preflight(request);
-        if (Thread.interrupted()) {
-            throw new InterruptedException("stopped while the publish targets were checked; nothing was published");
-        }
-        List<String> errors = new ArrayList<>();
-        for (TargetCheck check : checks) {
+        BuildPublication.Checked checked = BuildPublication.check(request);
+        for (TargetCheck check : checked.checks()) {
             for (Finding f : check.findings()) {
                 if (f.severity() != Severity.INFO) {
                     log.println(PREFIX + mask.mask(StepFindings.format(f)));
                 }
-                if (f.isError()) {
-                    errors.add(mask.mask(StepFindings.format(f)));
-                }
             }
             log.println(PREFIX + "[" + check.target() + "] " + (check.passed() ? "check passed" : "check failed"));
         }
-        if (!errors.isEmpty()) {
-            return PublishReport.rejected(errors);
+        if (!checked.passed()) {
+            return PublishReport.rejected(checked.errors().stream()
+                    .map(f -> mask.mask(StepFindings.format(f)))
+                    .toList());
         }
 
-        // An interrupt makes the publisher stop every target and wait until each has removed what it began.
-        PublishResult result =
-                new Publisher(request, new ProgressLines(line -> log.println(PREFIX + mask.mask(line)))).publish();
-        boolean interrupted = Thread.interrupted();
-        result.lines().forEach(line -> log.println(PREFIX + mask.mask(line)));
+        // An interrupt makes the publisher stop every target and wait until each has removed what it began; what
+        // was published before is recorded all the same, then the interrupt is rethrown.
+        BuildPublication.Recorded recorded = BuildPublication.publishAndRecord(
+                request, metadata, metadataFile, out, imageConfig, line -> log.println(PREFIX + mask.mask(line)));
+        PublishResult result = recorded.result();
         String metadataPath = null;
         if (!dryRun) {
-            TemplateMetadata updated = metadata.withPublications(result.publications());
-            MetadataJson.write(updated, metadataFile);
             metadataPath = ws.relativize(metadataFile).toString().replace(File.separatorChar, '/');
             log.println(PREFIX + "publications recorded in " + metadataFile);
-            if (updated.ova() != null) {
-                log.println(PREFIX + "provenance written to " + Provenance.write(out, updated, imageConfig));
+            if (recorded.provenance() != null) {
+                log.println(PREFIX + "provenance written to " + recorded.provenance());
             }
         }
         log.flush();
-        if (interrupted) {
-            throw new InterruptedException("stopped while publishing; what each target had begun was removed");
-        }
         return PublishReport.published(
                         PublicationSummary.of(result.publications()), result.succeeded(), dryRun, metadataPath)
                 .masked(mask::mask);

@@ -8,16 +8,15 @@ import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
-import io.jenkins.plugins.capi.container.ContainerEvents;
 import io.jenkins.plugins.capi.container.ContainerRunner;
 import io.jenkins.plugins.capi.container.ExecSequence;
 import io.jenkins.plugins.capi.container.OutputFolder;
 import io.jenkins.plugins.capi.logs.LogPipeline;
 import io.jenkins.plugins.capi.logs.Phase;
-import io.jenkins.plugins.capi.logs.ProgressEvent;
 import io.jenkins.plugins.capi.logs.SecretMasker;
 import io.jenkins.plugins.capi.testing.FakeBuilder;
 import io.jenkins.plugins.capi.testing.FakeCloneBuilder;
+import io.jenkins.plugins.capi.testing.RecordedEvents;
 import io.jenkins.plugins.capi.testing.SecretScan;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,10 +28,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -57,30 +54,7 @@ class CloneBuildExecTest {
     DockerClient docker;
     String runId;
     String containerId;
-    final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    final List<String> infos = Collections.synchronizedList(new ArrayList<>());
-    final List<ProgressEvent> progress = Collections.synchronizedList(new ArrayList<>());
-    final CountDownLatch waitingForIp = new CountDownLatch(1);
-
-    final ContainerEvents events = new ContainerEvents() {
-        @Override
-        public void info(String message) {
-            infos.add(message);
-        }
-
-        @Override
-        public void logLine(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void progress(ProgressEvent event) {
-            progress.add(event);
-            if (event.phase() == Phase.OS_INSTALL) {
-                waitingForIp.countDown();
-            }
-        }
-    };
+    final RecordedEvents events = new RecordedEvents();
 
     @BeforeEach
     void outputFolder() throws IOException {
@@ -160,7 +134,7 @@ class CloneBuildExecTest {
         startContainer(WORKAROUND.idleCommand());
         ExecSequence.Result r = run(Duration.ofMinutes(2), Duration.ofSeconds(30));
 
-        assertThat(r.succeeded()).as(String.join("\n", lines)).isTrue();
+        assertThat(r.succeeded()).as(events.transcript()).isTrue();
         assertThat(r.exitCode()).isZero();
         assertThat(r.lastPhase()).isEqualTo(Phase.FINISHED);
         assertThat(r.phaseTimings()).containsKeys(Phase.DEPENDENCIES, Phase.CREATE_VM, Phase.OS_INSTALL, Phase.SSH,
@@ -171,12 +145,12 @@ class CloneBuildExecTest {
                 "make build-node-ova-vsphere-clone-rockylinux-8");
         String tasks = fileInContainer(RhsmWorkaround.TASKS_FILE);
         assertThat(tasks).doesNotContain("Fail if RHSM_USER").contains("Import the Rocky Linux GPG key", "Install the EPEL release package");
-        assertThat(lines).noneMatch(l -> l.contains("Fail if RHSM_USER"));
+        assertThat(events.lines).noneMatch(l -> l.contains("Fail if RHSM_USER"));
         assertThat(out.resolve("rocky-8")).isDirectoryContaining("glob:**/rockylinux-8-kube-v1.30.4.ova")
                 .isDirectoryContaining("glob:**/packer-manifest.json");
 
-        assertThat(lines).anySatisfy(l -> assertThat(l).contains("-var password=****"));
-        assertThat(String.join("\n", lines) + String.join("\n", infos)).doesNotContain(PASSWORD);
+        assertThat(events.lines).anySatisfy(l -> assertThat(l).contains("-var password=****"));
+        assertThat(events.transcript()).doesNotContain(PASSWORD);
         docker.removeContainerCmd(containerId).withForce(true).exec();
         containerId = null;
         Files.delete(out.resolve(OutputFolder.IMAGECONFIG)); // the runner's part: it holds the password
@@ -213,7 +187,7 @@ class CloneBuildExecTest {
             }
         });
         build.start();
-        assertThat(waitingForIp.await(60, TimeUnit.SECONDS)).as(String.join("\n", lines)).isTrue();
+        assertThat(events.awaitPhase(Phase.OS_INSTALL, Duration.ofSeconds(60))).as(events.transcript()).isTrue();
         long interruptedAt = System.nanoTime();
         build.interrupt();
         build.join(60_000);
@@ -222,11 +196,11 @@ class CloneBuildExecTest {
         assertThat(build.isAlive()).isFalse();
         assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
         assertThat(stopping).isLessThan(Duration.ofSeconds(20));
-        assertThat(infos).anySatisfy(m -> assertThat(m).matches("Sent SIGTERM to pid \\d+ packer in container .*"));
-        assertThat(lines).contains("Cancelling build after receiving terminated", "==> vsphere-clone: Destroying VM...",
+        assertThat(events.infos).anySatisfy(m -> assertThat(m).matches("Sent SIGTERM to pid \\d+ packer in container .*"));
+        assertThat(events.lines).contains("Cancelling build after receiving terminated", "==> vsphere-clone: Destroying VM...",
                 "packer exited with 1");
         assertNoBuildProcessLeft();
-        assertThat(String.join("\n", lines) + String.join("\n", infos)).doesNotContain(PASSWORD);
+        assertThat(events.transcript()).doesNotContain(PASSWORD);
     }
 
     @Test
@@ -241,14 +215,14 @@ class CloneBuildExecTest {
             }
         });
         build.start();
-        assertThat(waitingForIp.await(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(events.awaitPhase(Phase.OS_INSTALL, Duration.ofSeconds(60))).isTrue();
         long interruptedAt = System.nanoTime();
         build.interrupt();
         build.join(60_000);
         Duration stopping = Duration.ofNanos(System.nanoTime() - interruptedAt);
-        assertThat(stopping).as(String.join("\n", infos) + "\n" + String.join("\n", lines))
+        assertThat(stopping).as(events.transcript())
                 .isBetween(Duration.ofSeconds(2), Duration.ofSeconds(15));
-        assertThat(infos).anySatisfy(m -> assertThat(m).contains("did not end within 2s; the container is killed"));
+        assertThat(events.infos).anySatisfy(m -> assertThat(m).contains("did not end within 2s; the container is killed"));
         // the container's owner kills and removes it; nothing of the build survives that
         docker.killContainerCmd(containerId).exec();
         docker.removeContainerCmd(containerId).withForce(true).exec();
@@ -263,7 +237,7 @@ class CloneBuildExecTest {
         assertThat(r.timedOut()).isTrue();
         assertThat(r.succeeded()).isFalse();
         assertThat(r.exitCode()).isNotZero();
-        assertThat(lines).contains("Cancelling build after receiving terminated");
+        assertThat(events.lines).contains("Cancelling build after receiving terminated");
         assertNoBuildProcessLeft();
     }
 

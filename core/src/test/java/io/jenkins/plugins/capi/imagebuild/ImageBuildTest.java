@@ -10,17 +10,15 @@ import io.jenkins.plugins.capi.container.ContainerPlan;
 import io.jenkins.plugins.capi.container.ContainerResult;
 import io.jenkins.plugins.capi.container.RunSpec;
 import io.jenkins.plugins.capi.iso.IsoCheck;
-import io.jenkins.plugins.capi.logs.ProgressEvent;
 import io.jenkins.plugins.capi.secrets.BuildSecrets;
 import io.jenkins.plugins.capi.testing.Engine;
 import io.jenkins.plugins.capi.testing.FakeBuilder;
+import io.jenkins.plugins.capi.testing.RecordedEvents;
 import io.jenkins.plugins.capi.vsphere.VsphereTls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,35 +29,6 @@ class ImageBuildTest {
 
     @TempDir
     Path dir;
-
-    /** Everything a build reports. */
-    static final class Recorded implements BuildEvents {
-        final List<String> lines = new CopyOnWriteArrayList<>();
-        final List<Finding> findings = new CopyOnWriteArrayList<>();
-        final List<String> infos = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void logLine(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void progress(ProgressEvent event) {}
-
-        @Override
-        public void finding(Finding finding) {
-            findings.add(finding);
-        }
-
-        @Override
-        public void info(String message) {
-            infos.add(message);
-        }
-
-        String all() {
-            return String.join("\n", lines) + "\n" + String.join("\n", infos) + "\n" + findings;
-        }
-    }
 
     /** An engine that must not be used: the build was supposed to stop before it. */
     private static final BuilderEngine UNTOUCHED = new BuilderEngine() {
@@ -104,7 +73,7 @@ class ImageBuildTest {
                 .stopGrace(Duration.ofSeconds(-1))
                 .vsphereTls(new VsphereTls(dir.resolve("missing.pem"), true))
                 .build();
-        Recorded events = new Recorded();
+        RecordedEvents events = new RecordedEvents();
         BuildOutcome outcome = new ImageBuild(UNTOUCHED, IsoCheck.withoutCache(), VcenterChecks.real()).run(bad, events);
         assertThat(outcome).isInstanceOf(BuildOutcome.Rejected.class);
         assertThat(((BuildOutcome.Rejected) outcome).findings()).extracting(Finding::setting).contains(
@@ -116,27 +85,27 @@ class ImageBuildTest {
 
     @Test
     void aSecretInTheOverridesRefusesTheBuildAndIsNeverShown() throws Exception {
-        Recorded events = new Recorded();
+        RecordedEvents events = new RecordedEvents();
         BuildRequest r = request(config(), output())
                 .overrides(Overrides.fromMap(Map.of("vcenter_password", "Ov3rride-S3cret"), "overrides")).build();
         BuildOutcome outcome = new ImageBuild(UNTOUCHED, IsoCheck.withoutCache(), VcenterChecks.real()).run(r, events);
         assertThat(outcome).isInstanceOf(BuildOutcome.Rejected.class);
-        assertThat(events.all()).contains("rotate it").doesNotContain("Ov3rride-S3cret");
+        assertThat(events.transcript()).contains("rotate it").doesNotContain("Ov3rride-S3cret");
     }
 
     @Test
     void planAndRunRefuseTheSameInput() throws Exception {
         BuildRequest r = request(config("vcenter_server=https://vc.example.com/sdk"), output()).build();
         ImageBuild build = new ImageBuild(UNTOUCHED, IsoCheck.withoutCache(), VcenterChecks.real());
-        assertThat(build.plan(r, new Recorded())).isInstanceOf(PlanOutcome.Refused.class);
-        assertThat(build.run(r, new Recorded())).isInstanceOf(BuildOutcome.Rejected.class);
+        assertThat(build.plan(r, new RecordedEvents())).isInstanceOf(PlanOutcome.Refused.class);
+        assertThat(build.run(r, new RecordedEvents())).isInstanceOf(BuildOutcome.Rejected.class);
     }
 
     @Test
     void anUnreachableEngineIsAFailedBuildWithOneLineNamingTheSocket() throws Exception {
         Path socket = dir.resolve("no-engine.sock");
         BuildRequest r = request(config(), output()).dockerHost("unix://" + socket).build();
-        BuildOutcome outcome = ImageBuild.standard().run(r, new Recorded());
+        BuildOutcome outcome = ImageBuild.standard().run(r, new RecordedEvents());
         assertThat(outcome).isInstanceOfSatisfying(BuildOutcome.Failed.class, f -> {
             assertThat(f.hint().category()).isEqualTo(ImageBuild.ENGINE_FAILURE);
             assertThat(f.reason()).contains(socket.toString()).doesNotContain("\n")
@@ -152,11 +121,11 @@ class ImageBuildTest {
         Path file = config("fake_print_config=true", "rhel_subscription_pass=\"Rh\\\"el-S3cret\"",
                 "my_api_token=T0ken-S3cret # rotated monthly", "export ssh_private_key='Pr1vate-S3cret'",
                 "vcenter_pasword=Typo-S3cret");
-        Recorded events = new Recorded();
+        RecordedEvents events = new RecordedEvents();
         BuildOutcome outcome = ImageBuild.standard().run(request(file, out).build(), events);
-        assertThat(outcome).as(events.all()).isInstanceOf(BuildOutcome.Succeeded.class);
+        assertThat(outcome).as(events.transcript()).isInstanceOf(BuildOutcome.Succeeded.class);
         assertThat(events.lines).as("the builder printed its config").anyMatch(l -> l.contains("config: my_api_token="));
-        assertThat(events.all()).doesNotContain(FakeBuilder.PLANTED_PASSWORD, "Rh\"el-S3cret", "T0ken-S3cret",
+        assertThat(events.transcript()).doesNotContain(FakeBuilder.PLANTED_PASSWORD, "Rh\"el-S3cret", "T0ken-S3cret",
                 "Pr1vate-S3cret", "Typo-S3cret");
         assertThat(events.lines).anyMatch(l -> l.contains("my_api_token=****"));
     }

@@ -5,9 +5,11 @@ import io.jenkins.plugins.capi.container.ContainerEvents;
 import io.jenkins.plugins.capi.imagebuild.BuildEvents;
 import io.jenkins.plugins.capi.logs.Phase;
 import io.jenkins.plugins.capi.logs.ProgressEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /** Keeps everything a build or a container run reports, for assertions; safe to fill from the log thread. */
 public final class RecordedEvents implements BuildEvents, ContainerEvents {
@@ -23,7 +25,34 @@ public final class RecordedEvents implements BuildEvents, ContainerEvents {
 
     @Override
     public void progress(ProgressEvent event) {
-        progress.add(event);
+        synchronized (progress) {
+            progress.add(event);
+            progress.notifyAll();
+        }
+    }
+
+    /** Waits until the build has entered {@code phase}; false when it had not within {@code timeout}. */
+    public boolean awaitPhase(Phase phase, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (progress) {
+            while (progress.stream().noneMatch(e -> e.phase() == phase)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(progress, left);
+            }
+            return true;
+        }
+    }
+
+    /** Everything reported (infos, log lines, findings, progress), one per line, for descriptions and secret scans. */
+    public String transcript() {
+        List<String> all = new ArrayList<>(infos);
+        all.addAll(lines);
+        findings.forEach(f -> all.add(f.toString()));
+        progress.forEach(p -> all.add(p.message()));
+        return String.join("\n", all);
     }
 
     @Override

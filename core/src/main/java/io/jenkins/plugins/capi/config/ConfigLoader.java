@@ -39,22 +39,22 @@ public final class ConfigLoader {
      */
     public static ParsedConfig read(Path file) throws ConfigReadException {
         if (!Files.exists(file)) {
-            throw new ConfigReadException(file + ": the imageconfig file does not exist; check the path", null);
+            throw new ConfigReadException(file, "the imageconfig file does not exist; check the path", null);
         }
         if (Files.isDirectory(file)) {
-            throw new ConfigReadException(file + ": is a directory; give the path of the imageconfig file in it", null);
+            throw new ConfigReadException(file, "is a directory; give the path of the imageconfig file in it", null);
         }
         try {
             return new ImageConfigParser().parse(file);
         } catch (ConfigParseException e) {
-            throw new ConfigReadException(e.getMessage(), e);
+            throw new ConfigReadException(file, e.reason(), e);
         } catch (AccessDeniedException e) {
-            throw new ConfigReadException(file + ": cannot be read (permission denied); give the user running the"
-                    + " build read access", e);
+            throw new ConfigReadException(file, "cannot be read (permission denied); give the user running the build"
+                    + " read access", e);
         } catch (NoSuchFileException e) {
-            throw new ConfigReadException(file + ": the imageconfig file does not exist; check the path", e);
+            throw new ConfigReadException(file, "the imageconfig file does not exist; check the path", e);
         } catch (IOException e) {
-            throw new ConfigReadException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
+            throw new ConfigReadException(file, "cannot be read (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 

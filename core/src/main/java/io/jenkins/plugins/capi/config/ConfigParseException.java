@@ -10,10 +10,17 @@ public final class ConfigParseException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final SourceLocation location;
+    private final String reason;
 
-    public ConfigParseException(SourceLocation location, String message) {
-        super(location + ": " + message);
+    public ConfigParseException(SourceLocation location, String reason) {
+        super(location + ": " + reason);
         this.location = location;
+        this.reason = reason;
+    }
+
+    /** The message without the location. */
+    public String reason() {
+        return reason;
     }
 
     public SourceLocation location() {

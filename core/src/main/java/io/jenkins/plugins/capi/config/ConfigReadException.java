@@ -1,6 +1,7 @@
 package io.jenkins.plugins.capi.config;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * An imageconfig that cannot be read at all: missing, a directory, unreadable, too large, not text. The message
@@ -9,7 +10,15 @@ import java.io.IOException;
 public final class ConfigReadException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    public ConfigReadException(String message, Throwable cause) {
-        super(message, cause);
+    private final String reason;
+
+    public ConfigReadException(Path file, String reason, Throwable cause) {
+        super(file + ": " + reason, cause);
+        this.reason = reason;
+    }
+
+    /** The message without the file's name, for a report that shows the file as the location already. */
+    public String reason() {
+        return reason;
     }
 }

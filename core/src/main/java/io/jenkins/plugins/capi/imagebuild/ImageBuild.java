@@ -116,7 +116,7 @@ public final class ImageBuild {
                 builderImage = airgap.builderImage().orElse(builderImage);
             }
         } catch (ConfigReadException e) {
-            findings.add(Finding.error(SourceLocation.of(request.configFile().toString()), e.getMessage(), null)
+            findings.add(Finding.error(SourceLocation.of(request.configFile().toString()), e.reason(), null)
                     .about(Setting.CONFIG_FILE));
         }
         CustomizationPlan customization = null;

@@ -134,6 +134,16 @@ class ValidateCommandTest {
     }
 
     @Test
+    void planWithAMissingFileNamesItOnceAndIsExitTwo(@TempDir Path dir) {
+        Path file = dir.resolve("imageconfig");
+        CliRun r = CliRun.run("plan", "--config", file.toString(), "--output-dir", dir.resolve("out").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err()).startsWith(file + ": error: the imageconfig file does not exist; check the path");
+        assertThat(r.err().split(java.util.regex.Pattern.quote(file.toString()), -1)).hasSize(2);
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
     void badUsageIsExitTwo() {
         assertThat(CliRun.run("validate").exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
         CliRun set = CliRun.run("validate", "-c", fixture("rocky-iso"), "--set", "novalue");

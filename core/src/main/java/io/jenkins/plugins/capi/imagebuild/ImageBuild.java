@@ -333,6 +333,8 @@ public final class ImageBuild {
             return null;
         }
         boolean interrupted = Thread.interrupted();
+        events.info("looking in vCenter " + ready.config().vcenterServer() + " for the VM the build left behind"
+                + (request.removeBuildVm() ? " (to remove it)" : ""));
         try {
             BuildVmReport report = vcenter.buildVm(ready.config(), runStart, ready.secrets(), request.vsphereTls(),
                     request.removeBuildVm());

@@ -27,10 +27,11 @@ class BuildCommandCtrlCTest {
         DockerClient docker = Engine.client();
         Path out = Files.createDirectories(dir.resolve("output"));
         Path iso = Files.write(out.resolve("Rocky-8-latest-x86_64-dvd.iso"), new byte[4096]);
+        // Nothing listens on loopback port 9: the look for the build VM after the stop fails at once, whatever DNS does.
         Path config = Files.writeString(dir.resolve("imageconfig"), "os_version=rockylinux-8\nimage_type=standard\n"
                 + "image_name=rocky-8-sigterm-cleanup\ncloud_type=vmware\nk8s_version=1.30.4\ncni_version=1.3.0\n"
                 + "containerd_version=1.7.13\ncrictl_version=1.28.0\niso_name=Rocky-8-latest-x86_64-dvd.iso\n"
-                + "iso_checksum=" + Sha256.of(iso) + "\nvcenter_server=vcenter.example.test\nvcenter_datacenter=DC0\n"
+                + "iso_checksum=" + Sha256.of(iso) + "\nvcenter_server=127.0.0.1:9\nvcenter_datacenter=DC0\n"
                 + "vcenter_datastore=LocalDS_0\nvcenter_network=net\nvcenter_folder=templates\nvcenter_cluster=C0\n"
                 + "vcenter_resource_pool=\nairgap=false\nfake_step_seconds=0.01\n", StandardCharsets.UTF_8);
         Path log = dir.resolve("cli.log");
@@ -50,11 +51,20 @@ class BuildCommandCtrlCTest {
             }
             assertThat(Files.readString(log)).contains("Waiting for IP");
             new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start().waitFor();
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the CLI ends after Ctrl-C").isTrue();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                // what the CLI was doing when it did not end: its threads and its output
+                Path threads = dir.resolve("threads.txt");
+                new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstack").toString(),
+                        Long.toString(p.pid())).redirectErrorStream(true).redirectOutput(threads.toFile()).start()
+                        .waitFor(30, TimeUnit.SECONDS);
+                throw new AssertionError("the CLI did not end within 60 s of Ctrl-C\n" + Files.readString(log)
+                        + "\n" + Files.readString(threads));
+            }
 
             String output = Files.readString(log);
             assertThat(p.exitValue()).as(output).isEqualTo(130);
-            assertThat(output).contains("Destroying VM").doesNotContain(PASSWORD);
+            assertThat(output).contains("Destroying VM", "looking in vCenter 127.0.0.1:9 for the VM the build left behind",
+                    "could not look for the build VM").doesNotContain(PASSWORD);
             assertThat(out.resolve("imageconfig")).doesNotExist();
             assertThat(docker.listContainersCmd().withShowAll(true)
                     .withLabelFilter(Map.of(ContainerRunner.LABEL_OUTPUT_DIR, out.toRealPath().toString())).exec())

@@ -27,8 +27,6 @@ import java.util.List;
  */
 final class ContainerStop {
 
-    private static final Duration EXEC_LIMIT = Duration.ofSeconds(15);
-
     /**
      * Sends SIGTERM to every process whose name ({@code /proc/PID/comm}, read with {@code read}) or first argument
      * ({@code /proc/PID/cmdline}, NUL-separated, so through {@code tr} when the image has it) is one of the
@@ -68,19 +66,35 @@ final class ContainerStop {
             return;
         }
         ExitWait wait = exit != null ? exit : docker.waitContainerCmd(id).exec(new ExitWait());
+        long deadline = System.nanoTime() + grace.toNanos();
         try {
-            List<String> signalled = signal(id, "packer");
-            if (signalled.isEmpty()) {
+            // The search is part of the grace period: on a busy engine the exec can take long to answer, and a
+            // SIGTERM to PID 1 meanwhile would end the container under Packer's clean-up.
+            Signalled signalled = signal(id, grace, "packer");
+            if (Thread.currentThread().isInterrupted()) {
+                events.info("Interrupted again: killing container " + name + " now");
+                kill(id);
+                return;
+            }
+            if (!signalled.answered()) {
+                events.info("The search for packer processes in container " + name + " did not answer within "
+                        + Durations.describe(grace) + ": killing it");
+                kill(id);
+                return;
+            }
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            if (signalled.processes().isEmpty()) {
                 events.info("No packer process in container " + name + ": sending SIGTERM to its main process and "
-                        + "waiting up to " + Durations.describe(grace) + " for it to end");
+                        + "waiting up to " + roundedUp(left) + " for it to end");
                 signalPid1(id);
             } else {
-                events.info("Sent SIGTERM to packer (" + String.join(", ", signalled) + ") in container " + name
-                        + "; waiting up to " + Durations.describe(grace) + " for its clean-up and for the container to end");
+                events.info("Sent SIGTERM to packer (" + String.join(", ", signalled.processes()) + ") in container "
+                        + name + "; waiting up to " + roundedUp(left)
+                        + " for its clean-up and for the container to end");
             }
             boolean ended;
             try {
-                ended = wait.await(grace);
+                ended = wait.await(left);
             } catch (InterruptedException e) {
                 events.info("Interrupted again: killing container " + name + " now");
                 kill(id);
@@ -121,10 +135,19 @@ final class ContainerStop {
     }
 
     /**
-     * SIGTERM, through an exec as root, to the processes of container {@code id} named one of {@code names};
-     * "pid &lt;pid&gt; &lt;name&gt;" for each. Empty when there is none, or the image has no shell, or the container ended.
+     * What a search for processes by name did.
+     *
+     * @param answered  false when the exec did not end within its limit: whether anything was signalled is unknown
+     * @param processes "pid &lt;pid&gt; &lt;name&gt;" of each process signalled
      */
-    List<String> signal(String id, String... names) {
+    record Signalled(boolean answered, List<String> processes) {}
+
+    /**
+     * SIGTERM, through an exec as root, to the processes of container {@code id} named one of {@code names}, waiting
+     * at most {@code limit} for the exec to end. No processes (answered) when there is none, the image has no shell,
+     * or the container ended. An interrupt ends the wait (not answered) and is kept.
+     */
+    Signalled signal(String id, Duration limit, String... names) {
         List<String> signalled = new ArrayList<>();
         List<String> cmd = new ArrayList<>(List.of("sh", "-c", SIGNAL_BY_NAME, "sh"));
         cmd.addAll(List.of(names));
@@ -140,7 +163,9 @@ final class ContainerStop {
             };
             docker.execStartCmd(exec.getId()).exec(collect);
             try {
-                collect.await(EXEC_LIMIT);
+                if (!collect.await(limit)) {
+                    return new Signalled(false, List.of());
+                }
             } finally {
                 collect.closeQuietly();
             }
@@ -151,10 +176,16 @@ final class ContainerStop {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return new Signalled(false, List.of());
         } catch (RuntimeException e) {
             // no shell in the image, or the container ended: PID 1 gets the signal instead
         }
-        return signalled;
+        return new Signalled(true, signalled);
+    }
+
+    /** What is left of a grace period, in whole seconds up: the search before it takes a fraction of a second. */
+    static String roundedUp(Duration left) {
+        return Durations.describe(Duration.ofSeconds((left.toMillis() + 999) / 1000));
     }
 
     private void signalPid1(String id) {

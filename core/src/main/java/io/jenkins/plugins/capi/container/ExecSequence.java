@@ -187,15 +187,25 @@ public final class ExecSequence {
      */
     private void stop(Exec build, Duration grace) {
         boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + grace.toNanos();
         try {
-            List<String> signalled = signal("packer");
-            if (signalled.isEmpty()) {
-                signalled = signal("make");
+            ContainerStop.Signalled signalled = signal("packer", grace);
+            if (signalled.answered() && signalled.processes().isEmpty() && !Thread.currentThread().isInterrupted()) {
+                signalled = signal("make", left(deadline));
             }
-            events.info((signalled.isEmpty() ? "Found no packer or make process to signal" : "Sent SIGTERM to "
-                    + String.join(", ", signalled)) + " in container " + containerName + "; waiting up to "
-                    + Durations.describe(grace) + " for the build to end");
-            if (!build.output.awaitEnd(grace)) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException();
+            }
+            if (!signalled.answered()) {
+                events.info("The search for packer and make processes in container " + containerName + " did not"
+                        + " answer within " + Durations.describe(grace) + "; the container is killed");
+                return;
+            }
+            Duration left = left(deadline);
+            events.info((signalled.processes().isEmpty() ? "Found no packer or make process to signal"
+                    : "Sent SIGTERM to " + String.join(", ", signalled.processes())) + " in container "
+                    + containerName + "; waiting up to " + ContainerStop.roundedUp(left) + " for the build to end");
+            if (!build.output.awaitEnd(left)) {
                 events.info("The build in " + containerName + " did not end within " + Durations.describe(grace)
                         + "; the container is killed");
             }
@@ -203,13 +213,17 @@ public final class ExecSequence {
             events.info("Interrupted again: the container " + containerName + " is killed now");
             interrupted = true;
         } finally {
-            if (interrupted) {
+            if (interrupted || Thread.interrupted()) {
                 Thread.currentThread().interrupt();
             }
         }
     }
 
-    private List<String> signal(String processName) {
-        return new ContainerStop(docker).signal(containerId, processName);
+    private static Duration left(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    }
+
+    private ContainerStop.Signalled signal(String processName, Duration limit) {
+        return new ContainerStop(docker).signal(containerId, limit, processName);
     }
 }

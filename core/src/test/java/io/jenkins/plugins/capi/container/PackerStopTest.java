@@ -90,6 +90,42 @@ class PackerStopTest {
         assertThat(r.exitCode()).isEqualTo(image.equals(Engine.PID1_MAKE_IMAGE) ? 2 : 1);
     }
 
+    /**
+     * On a busy engine the exec that searches for Packer answers late (17 s here): the stop waits for it within the
+     * grace period, so Packer still gets its SIGTERM and cleans up, instead of PID 1 being signalled meanwhile and the
+     * container ending under Packer.
+     */
+    @Test
+    void aSearchThatAnswersLateStillReachesPackerWithinTheGrace() throws Exception {
+        BackgroundRun build = BackgroundRun.start(runner, spec(Engine.PID1_LATE_IMAGE), listener);
+        awaitLine("==> vsphere-iso.vsphere: Waiting for IP...");
+
+        build.abort();
+
+        assertThat(build.alive()).isFalse();
+        assertThat(listener.lines).as("infos %s", listener.infos).containsSubsequence(CLEAN_UP);
+        assertThat(listener.infos).anyMatch(i -> i.startsWith("Sent SIGTERM to packer (pid "))
+                .noneMatch(i -> i.startsWith("No packer process"));
+    }
+
+    /** A search that does not answer within the grace period: the container is killed when the grace is over. */
+    @Test
+    void aSearchThatDoesNotAnswerWithinTheGraceEndsInTheKill() throws Exception {
+        BackgroundRun build = BackgroundRun.start(runner,
+                spec(Engine.PID1_LATE_IMAGE).toBuilder().stopGrace(Duration.ofSeconds(4)).build(), listener);
+        awaitLine("==> vsphere-iso.vsphere: Waiting for IP...");
+        Instant aborted = Instant.now();
+
+        build.abort();
+
+        assertThat(build.alive()).isFalse();
+        assertThat(listener.infos).contains("The search for packer processes in container "
+                + ContainerRunner.containerName(runId) + " did not answer within 4s: killing it");
+        assertThat(Duration.between(aborted, Instant.now())).as("the grace period, not the search, bounds the stop")
+                .isLessThan(Duration.ofSeconds(12));
+        assertThat(containersOf(runId)).isEmpty();
+    }
+
     /** The plugin's second, short call after an abort stops a run's container the same way. */
     @Test
     void removeContainersOfAlsoLetsPackerCleanUp() throws Exception {

@@ -22,6 +22,8 @@ public final class Engine {
     /** Stand-ins whose PID 1 is make / a shell without a trap, each running a Packer-like child (fake-builder/pid1). */
     public static final String PID1_MAKE_IMAGE = "localhost/capi-pid1-make:latest";
     public static final String PID1_SH_IMAGE = "localhost/capi-pid1-sh:latest";
+    /** As {@link #PID1_MAKE_IMAGE}, but the stop's exec that searches for Packer answers only after 17 s. */
+    public static final String PID1_LATE_IMAGE = "localhost/capi-pid1-late:latest";
     private static DockerClient client;
     private static boolean imageBuilt;
     private static boolean pid1Built;

@@ -35,7 +35,10 @@ class BuildCommandCtrlCTest {
                 + "vcenter_datastore=LocalDS_0\nvcenter_network=net\nvcenter_folder=templates\nvcenter_cluster=C0\n"
                 + "vcenter_resource_pool=\nairgap=false\nfake_step_seconds=0.01\n", StandardCharsets.UTF_8);
         Path log = dir.resolve("cli.log");
-        ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // env --default-signal=INT: a test JVM started as a background job inherits SIGINT ignored, and the JVM
+        // then leaves it ignored (as it should), so the CLI would never see this Ctrl-C.
+        ProcessBuilder pb = new ProcessBuilder(List.of("env", "--default-signal=INT",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.jenkins.plugins.capi.cli.CapiImageBuild", "build",
                 "--config", config.toString(), "--output-dir", out.toString(), "--image", Engine.FAKE_IMAGE,
                 "--no-preflight", "--stop-grace", "20s", "--timeout", "2m"));
@@ -71,6 +74,10 @@ class BuildCommandCtrlCTest {
                     .as("containers on this test's output folder (other suites share the engine)").isEmpty();
         } finally {
             p.destroyForcibly();
+            // a CLI that hung leaves its container running: no later suite on this engine should meet it
+            docker.listContainersCmd().withShowAll(true)
+                    .withLabelFilter(Map.of(ContainerRunner.LABEL_OUTPUT_DIR, out.toRealPath().toString())).exec()
+                    .forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.capi.cli;
 
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,12 +12,14 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Validates image configs, runs Spectro Cloud's CAPI Image Builder container and reports the"
                 + " template it built.",
-        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, RenderCommand.class, PlanCommand.class,
-            PreflightCommand.class, BuildCommand.class, MetadataCommand.class, PublishCommand.class},
         exitCodeListHeading = "%nExit codes (every command):%n",
         exitCodeList = {"0:success", "1:the operation ran and failed", "2:invalid input or usage; nothing was started",
             "130:interrupted (Ctrl-C); the build was stopped"})
 public final class CapiImageBuild implements Runnable {
+
+    /** The commands, in the order the help lists them (after {@code help}). */
+    private static final List<Class<?>> COMMANDS = List.of(ValidateCommand.class, RenderCommand.class,
+            PlanCommand.class, PreflightCommand.class, BuildCommand.class, MetadataCommand.class, PublishCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -36,12 +39,36 @@ public final class CapiImageBuild implements Runnable {
             System.setProperty("org.slf4j.simpleLogger.log.com.github.dockerjava", "off");
             System.setProperty("org.slf4j.simpleLogger.log.org.apache.hc", "off");
         }
-        System.exit(commandLine(System.getenv()).execute(args));
+        System.exit(forArguments(System.getenv(), args).execute(args));
     }
 
-    /** The configured command line, shared by {@link #main} and the tests. */
+    /** The configured command line with every command, for the tests. */
     public static CommandLine commandLine(Map<String, String> environment) {
+        return commandLine(environment, COMMANDS);
+    }
+
+    /**
+     * The command line {@code args} need: only the command they start with, when they start with one. Picocli
+     * models every registered command with all its options before it parses anything, and the others' models cost
+     * a short command like {@code validate} a good part of its start-up. Anything else (help, --version, a typo)
+     * gets every command, so help and suggestions list them all.
+     */
+    static CommandLine forArguments(Map<String, String> environment, String[] args) {
+        if (args.length > 0) {
+            for (Class<?> command : COMMANDS) {
+                if (command.getAnnotation(Command.class).name().equals(args[0])) {
+                    return commandLine(environment, List.of(command));
+                }
+            }
+        }
+        return commandLine(environment, COMMANDS);
+    }
+
+    private static CommandLine commandLine(Map<String, String> environment, List<Class<?>> commands) {
         CommandLine cl = new CommandLine(new CapiImageBuild(environment));
+        cl.addSubcommand(new CommandLine.HelpCommand());
+        commands.forEach(cl::addSubcommand);
+        // after the commands are added: these settings reach only the commands registered so far
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new SafeExceptionHandler());
         cl.setParameterExceptionHandler(new SafeParameterExceptionHandler());

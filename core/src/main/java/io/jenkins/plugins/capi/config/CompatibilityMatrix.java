@@ -1,13 +1,15 @@
 package io.jenkins.plugins.capi.config;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jenkins.plugins.capi.Json;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,9 +17,7 @@ import java.util.Optional;
 public final class CompatibilityMatrix {
 
     /** One documented pairing. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Row(@JsonProperty("kubernetes") String kubernetes, @JsonProperty("cni") String cni,
-                      @JsonProperty("containerd") String containerd, @JsonProperty("crictl") String crictl) {
+    public record Row(String kubernetes, String cni, String containerd, String crictl) {
         public Row {
             Objects.requireNonNull(kubernetes, "kubernetes");
             Objects.requireNonNull(cni, "cni");
@@ -30,9 +30,6 @@ public final class CompatibilityMatrix {
             return "cni " + cni + ", containerd " + containerd + ", crictl " + crictl;
         }
     }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    private record Document(@JsonProperty("rows") List<Row> rows) {}
 
     static final String RESOURCE = "compatibility-matrix.json";
 
@@ -49,13 +46,50 @@ public final class CompatibilityMatrix {
         return BUILT_IN;
     }
 
-    /** Reads a matrix in the resource's format: {@code {"rows":[{"kubernetes":…,"cni":…,…}]}}. */
-    public static CompatibilityMatrix read(InputStream json, ObjectMapper mapper) throws IOException {
-        Document d = mapper.readValue(json, Document.class);
-        if (d.rows() == null || d.rows().isEmpty()) {
+    /**
+     * Reads a matrix in the resource's format: {@code {"rows":[{"kubernetes":…,"cni":…,…}]}}; other fields are
+     * ignored. Jackson's streaming parser rather than its object mapper: every validation reads this, and the
+     * mapper's start-up costs a command-line run a few hundred milliseconds.
+     */
+    public static CompatibilityMatrix read(InputStream json) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        try (JsonParser p = new JsonFactory().createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("compatibility matrix: expected a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                if (p.nextToken() == JsonToken.START_ARRAY && field.equals("rows")) {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        rows.add(row(p));
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        if (rows.isEmpty()) {
             throw new IOException("compatibility matrix has no rows");
         }
-        return new CompatibilityMatrix(d.rows());
+        return new CompatibilityMatrix(rows);
+    }
+
+    private static Row row(JsonParser p) throws IOException {
+        Map<String, String> fields = new HashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            if (p.nextToken() == JsonToken.VALUE_STRING) {
+                fields.put(name, p.getText());
+            } else {
+                p.skipChildren();
+            }
+        }
+        for (String required : List.of("kubernetes", "cni", "containerd", "crictl")) {
+            if (fields.get(required) == null) {
+                throw new IOException("compatibility matrix: a row has no \"" + required + "\" string");
+            }
+        }
+        return new Row(fields.get("kubernetes"), fields.get("cni"), fields.get("containerd"), fields.get("crictl"));
     }
 
     private static CompatibilityMatrix readBuiltIn() {
@@ -63,7 +97,7 @@ public final class CompatibilityMatrix {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE);
             }
-            return read(in, Json.mapper());
+            return read(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }

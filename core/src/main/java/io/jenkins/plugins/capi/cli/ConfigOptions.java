@@ -1,6 +1,10 @@
 package io.jenkins.plugins.capi.cli;
 
+import io.jenkins.plugins.capi.config.ConfigLoader;
+import io.jenkins.plugins.capi.config.ConfigReadException;
 import io.jenkins.plugins.capi.config.Overrides;
+import io.jenkins.plugins.capi.config.ParsedConfig;
+import io.jenkins.plugins.capi.config.ValidationOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,5 +28,23 @@ final class ConfigOptions {
     /** The {@code --set} values in the order given; a bad one is a finding that never repeats its value. */
     Overrides overrides() {
         return Overrides.fromAssignments(assignments, SET_SOURCE);
+    }
+
+    /** The file as read, not validated; a file that cannot be read is bad input naming {@code --config}. */
+    ParsedConfig read() {
+        try {
+            return ConfigLoader.read(config);
+        } catch (ConfigReadException e) {
+            throw new CliInputException("--config " + e.getMessage());
+        }
+    }
+
+    /** The file with the overrides, validated with {@code options}; unreadable as in {@link #read()}. */
+    ConfigLoader.LoadedConfig load(ValidationOptions options) {
+        try {
+            return ConfigLoader.load(config, overrides(), options);
+        } catch (ConfigReadException e) {
+            throw new CliInputException("--config " + e.getMessage());
+        }
     }
 }

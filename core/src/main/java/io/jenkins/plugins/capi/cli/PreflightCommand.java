@@ -1,7 +1,6 @@
 package io.jenkins.plugins.capi.cli;
 
 import io.jenkins.plugins.capi.config.ConfigLoader;
-import io.jenkins.plugins.capi.config.ConfigReadException;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.config.Severity;
 import io.jenkins.plugins.capi.container.ImageReference;
@@ -17,10 +16,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code capi-image-build preflight}: checks an image config against the real vCenter inventory. */
 @Command(name = "preflight", mixinStandardHelpOptions = true,
@@ -80,13 +79,7 @@ public final class PreflightCommand implements Callable<Integer> {
             throw new CliInputException("--image: " + p);
         });
         BuildSecrets supplied = credentials.secrets(root.environment);
-        ConfigLoader.LoadedConfig loaded;
-        try {
-            loaded = ConfigLoader.load(config.config, config.overrides(),
-                    ImageBuild.validationOptions(compatibility.compatibility, image.image, supplied));
-        } catch (ConfigReadException e) {
-            throw new CliInputException("--config " + e.getMessage());
-        }
+        ConfigLoader.LoadedConfig loaded = config.load(ImageBuild.validationOptions(compatibility.compatibility, image.image, supplied));
         List<Finding> findings = new ArrayList<>(RequestChecks.vcenterTrust(trust.tls()));
         findings.addAll(loaded.findings());
         CliFindings.print(err, findings);

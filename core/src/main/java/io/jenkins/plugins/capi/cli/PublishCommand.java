@@ -1,8 +1,6 @@
 package io.jenkins.plugins.capi.cli;
 
 import io.jenkins.plugins.capi.config.ConfigKey;
-import io.jenkins.plugins.capi.config.ConfigLoader;
-import io.jenkins.plugins.capi.config.ConfigReadException;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.config.ImageConfig;
 import io.jenkins.plugins.capi.config.Overrides;
@@ -135,12 +133,7 @@ public final class PublishCommand implements Callable<Integer> {
 
     private ImageConfig readConfig(PrintWriter err) {
         Overrides overrides = config.overrides();
-        ParsedConfig parsed;
-        try {
-            parsed = ConfigLoader.read(config.config);
-        } catch (ConfigReadException e) {
-            throw new CliInputException("--config " + e.getMessage());
-        }
+        ParsedConfig parsed = config.read();
         List<Finding> findings = new ArrayList<>(parsed.findings());
         findings.addAll(overrides.findings());
         CliFindings.print(err, findings);

@@ -1,7 +1,5 @@
 package io.jenkins.plugins.capi.cli;
 
-import io.jenkins.plugins.capi.config.ConfigLoader;
-import io.jenkins.plugins.capi.config.ConfigReadException;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.config.ImageConfigWriter;
 import io.jenkins.plugins.capi.config.Overrides;
@@ -10,9 +8,9 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /** {@code render}: prints the normalised imageconfig the builder would get, with every secret redacted. */
 @Command(name = "render", mixinStandardHelpOptions = true,
@@ -40,12 +38,7 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        ParsedConfig parsed;
-        try {
-            parsed = ConfigLoader.read(config.config);
-        } catch (ConfigReadException e) {
-            throw new CliInputException("--config " + e.getMessage());
-        }
+        ParsedConfig parsed = config.read();
         Overrides overrides = config.overrides();
         List<Finding> findings = new ArrayList<>(parsed.findings());
         findings.addAll(overrides.findings());

@@ -3,7 +3,6 @@ package io.jenkins.plugins.capi.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.jenkins.plugins.capi.Json;
 import io.jenkins.plugins.capi.config.ConfigLoader;
-import io.jenkins.plugins.capi.config.ConfigReadException;
 import io.jenkins.plugins.capi.config.Finding;
 import io.jenkins.plugins.capi.container.ImageReference;
 import io.jenkins.plugins.capi.imagebuild.ImageBuild;
@@ -57,13 +56,8 @@ final class ValidateCommand implements Callable<Integer> {
         ImageReference.problem(image.image).ifPresent(p -> {
             throw new CliInputException("--image: " + p);
         });
-        ConfigLoader.LoadedConfig loaded;
-        try {
-            loaded = ConfigLoader.load(config.config, config.overrides(), ImageBuild.validationOptions(
+        ConfigLoader.LoadedConfig loaded = config.load(ImageBuild.validationOptions(
                     compatibility.compatibility, image.image, credentials.secrets(root.environment)));
-        } catch (ConfigReadException e) {
-            throw new CliInputException("--config " + e.getMessage());
-        }
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             out.println(json(loaded));

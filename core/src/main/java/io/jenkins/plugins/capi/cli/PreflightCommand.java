@@ -16,10 +16,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code capi-image-build preflight}: checks an image config against the real vCenter inventory. */
 @Command(name = "preflight", mixinStandardHelpOptions = true,
@@ -79,7 +79,8 @@ public final class PreflightCommand implements Callable<Integer> {
             throw new CliInputException("--image: " + p);
         });
         BuildSecrets supplied = credentials.secrets(root.environment);
-        ConfigLoader.LoadedConfig loaded = config.load(ImageBuild.validationOptions(compatibility.compatibility, image.image, supplied));
+        ConfigLoader.LoadedConfig loaded =
+                config.load(ImageBuild.validationOptions(compatibility.compatibility, image.image, supplied));
         List<Finding> findings = new ArrayList<>(RequestChecks.vcenterTrust(trust.tls()));
         findings.addAll(loaded.findings());
         CliFindings.print(err, findings);

@@ -30,10 +30,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code capi-image-build publish}: makes a finished build's OVA (or kept VM) a named, tagged template. */
 @Command(name = "publish", mixinStandardHelpOptions = true,

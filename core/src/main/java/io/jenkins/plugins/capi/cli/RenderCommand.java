@@ -8,9 +8,9 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine;
 
 /** {@code render}: prints the normalised imageconfig the builder would get, with every secret redacted. */
 @Command(name = "render", mixinStandardHelpOptions = true,

@@ -12,10 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code validate}: checks an image config and prints every finding; exit 2 when there is an error. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -57,7 +57,7 @@ final class ValidateCommand implements Callable<Integer> {
             throw new CliInputException("--image: " + p);
         });
         ConfigLoader.LoadedConfig loaded = config.load(ImageBuild.validationOptions(
-                    compatibility.compatibility, image.image, credentials.secrets(root.environment)));
+                compatibility.compatibility, image.image, credentials.secrets(root.environment)));
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             out.println(json(loaded));

@@ -82,7 +82,7 @@ final class ContainerStop {
                 kill(id);
                 return;
             }
-            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            Duration left = left(deadline);
             if (signalled.processes().isEmpty()) {
                 events.info("No packer process in container " + name + ": sending SIGTERM to its main process and "
                         + "waiting up to " + roundedUp(left) + " for it to end");
@@ -181,6 +181,11 @@ final class ContainerStop {
             // no shell in the image, or the container ended: PID 1 gets the signal instead
         }
         return new Signalled(true, signalled);
+    }
+
+    /** The time from now to {@code deadline} (a {@link System#nanoTime()} value), zero once it has passed. */
+    static Duration left(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 
     /** What is left of a grace period, in whole seconds up: the search before it takes a fraction of a second. */

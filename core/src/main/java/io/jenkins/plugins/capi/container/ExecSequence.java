@@ -191,7 +191,7 @@ public final class ExecSequence {
         try {
             ContainerStop.Signalled signalled = signal("packer", grace);
             if (signalled.answered() && signalled.processes().isEmpty() && !Thread.currentThread().isInterrupted()) {
-                signalled = signal("make", left(deadline));
+                signalled = signal("make", ContainerStop.left(deadline));
             }
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException();
@@ -201,7 +201,7 @@ public final class ExecSequence {
                         + " answer within " + Durations.describe(grace) + "; the container is killed");
                 return;
             }
-            Duration left = left(deadline);
+            Duration left = ContainerStop.left(deadline);
             events.info((signalled.processes().isEmpty() ? "Found no packer or make process to signal"
                     : "Sent SIGTERM to " + String.join(", ", signalled.processes())) + " in container "
                     + containerName + "; waiting up to " + ContainerStop.roundedUp(left) + " for the build to end");
@@ -213,14 +213,10 @@ public final class ExecSequence {
             events.info("Interrupted again: the container " + containerName + " is killed now");
             interrupted = true;
         } finally {
-            if (interrupted || Thread.interrupted()) {
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private static Duration left(long deadline) {
-        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 
     private ContainerStop.Signalled signal(String processName, Duration limit) {
